@@ -1,0 +1,13 @@
+package org.wnverify.check.chou;
+
+import java.util.List;
+import org.wnverify.check.Claim;
+import org.wnverify.check.ClaimProvider;
+
+/** Claims of Chou, Rauhut and Ward, "Robust Implicit Regularization via Weight Normalization". */
+public final class ChouClaims implements ClaimProvider {
+  @Override
+  public List<Claim> claims() {
+    return List.of();
+  }
+}
