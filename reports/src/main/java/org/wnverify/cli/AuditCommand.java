@@ -1,0 +1,23 @@
+package org.wnverify.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wnverify.check.catalogue.ClaimCatalogue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = {
+      "Checks every claim in the catalogue and writes report.json and report.md.",
+      "The report on disk is rewritten after each claim, so an interrupted run keeps what it finished."
+    })
+final class AuditCommand implements Callable<Integer> {
+  @Mixin
+  RunOptions options;
+
+  @Override
+  public Integer call() {
+    ClaimCatalogue catalogue = ClaimCatalogue.standard();
+    return new AuditSession("audit", List.of(), options, catalogue).run(catalogue.all());
+  }
+}

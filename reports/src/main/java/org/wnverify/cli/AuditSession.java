@@ -1,0 +1,100 @@
+package org.wnverify.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.Claim;
+import org.wnverify.check.catalogue.ClaimCatalogue;
+import org.wnverify.check.instance.InputFileException;
+import org.wnverify.check.instance.InstanceFiles;
+import org.wnverify.check.instance.InstanceStore;
+import org.wnverify.check.run.AuditReport;
+import org.wnverify.check.run.AuditRunner;
+import org.wnverify.check.run.AuditSettings;
+import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.report.ClaimInfo;
+import org.wnverify.report.JsonReport;
+import org.wnverify.report.MarkdownReport;
+import org.wnverify.report.ReportWriter;
+
+/**
+ * One run of {@code audit} or {@code check}: validates every input before anything runs (so a bad
+ * file costs nothing and damages nothing), runs the claims, keeps the report on disk current, and
+ * on SIGINT/SIGTERM records the unfinished claims as INCONCLUSIVE before the JVM exits.
+ */
+final class AuditSession {
+  private final String command;
+  private final List<String> selection;
+  private final RunOptions options;
+  private final ClaimCatalogue catalogue;
+
+  AuditSession(String command, List<String> selection, RunOptions options, ClaimCatalogue catalogue) {
+    this.command = command;
+    this.selection = selection;
+    this.options = options;
+    this.catalogue = catalogue;
+  }
+
+  int run(List<Claim> claims) {
+    options.validate();
+    DiagonalNetInstance instance = readInstance();
+    requireWritableDirectory(options.out, "--out");
+    if (options.saveInstances != null) {
+      requireWritableDirectory(options.saveInstances, "--save-instances");
+    }
+    InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
+    CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE);
+    AuditSettings settings = new AuditSettings(command, selection, options.seed, options.samples,
+        options.threadCount(), options.budgetSeconds,
+        options.instance == null ? null : options.instance.toString(), Version.VERSION);
+
+    ClaimInfo info = new ClaimInfo(catalogue.all());
+    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info)));
+    ConsoleProgress progress = new ConsoleProgress(options.quiet ? null : System.err);
+    AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds);
+
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread hook = new Thread(() -> {
+      if (!finished.get()) {
+        runner.abort("interrupted by a signal");
+        System.err.println("wnverify: interrupted; the report in " + options.out + " holds every claim finished so far");
+      }
+    }, "wnverify-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    AuditReport report = runner.run(claims, context, settings, new Listeners(writer, progress));
+    finished.set(true);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting; the hook has done its work.
+    }
+    System.out.println(progress.summary(report, options.out));
+    return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  private DiagonalNetInstance readInstance() {
+    if (options.instance == null) {
+      return null;
+    }
+    try {
+      return InstanceFiles.read(options.instance);
+    } catch (InputFileException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** Creates the directory if needed and proves it writable, without touching existing files. */
+  private static void requireWritableDirectory(Path dir, String option) {
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".wnverify-probe", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException(option + " " + dir + ": cannot write there (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+    }
+  }
+}

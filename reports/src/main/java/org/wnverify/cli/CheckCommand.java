@@ -1,0 +1,33 @@
+package org.wnverify.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wnverify.check.catalogue.ClaimCatalogue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {
+      "Checks the named claims (ids or globs; an id includes its #sub-claims) and writes the report.",
+      "Example: wnverify check chou/lemma-3.8 --seed 7"
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "ID", description = "Claim ids or globs, e.g. chou/lemma-3.8 'chou/*'.")
+  List<String> ids;
+
+  @Mixin
+  RunOptions options;
+
+  @Override
+  public Integer call() {
+    ClaimCatalogue catalogue = ClaimCatalogue.standard();
+    List<org.wnverify.check.Claim> chosen;
+    try {
+      chosen = catalogue.select(ids);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new AuditSession("check", ids, options, catalogue).run(chosen);
+  }
+}

@@ -1,0 +1,54 @@
+package org.wnverify.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code audit} and {@code check}. */
+final class RunOptions {
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of every random choice; the same seed gives the same report (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--samples", paramLabel = "K", defaultValue = "6",
+      description = "Random instances per sampled claim, corners included (1..10000, default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/latest",
+      description = "Directory for report.json, report.md and counterexamples/ (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--instance", paramLabel = "FILE",
+      description = "Check this one instance (JSON, format in the README) instead of sampling.")
+  Path instance;
+
+  @Option(names = "--save-instances", paramLabel = "DIR",
+      description = "Also write every sampled instance to DIR, replayable with --instance.")
+  Path saveInstances;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Claims checked in parallel (default: the number of cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "300",
+      description = "Time budget of one claim; a claim over it is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
+  double budgetSeconds;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+  boolean quiet;
+
+  void validate() {
+    if (samples < 1 || samples > 10_000) {
+      throw new UsageException("--samples must be between 1 and 10000, got " + samples);
+    }
+    if (threads != null && (threads < 1 || threads > 256)) {
+      throw new UsageException("--threads must be between 1 and 256, got " + threads);
+    }
+    if (!(budgetSeconds > 0) || budgetSeconds > 86_400) {
+      throw new UsageException("--budget must be between 0 and 86400 seconds, got " + budgetSeconds);
+    }
+  }
+
+  int threadCount() {
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+  }
+}
