@@ -16,13 +16,21 @@ import org.wnverify.numeric.problem.DiagonalNetInstance;
  * @param instance a user-supplied instance ({@code --instance}), or null to sample
  * @param store where sampled instances and counterexamples are written
  * @param deadlineNanos {@link System#nanoTime()} after which a check should give up
+ * @param profile how large the experiments are ({@code --profile})
  */
 public record CheckContext(
-    long seed, int samples, DiagonalNetInstance instance, InstanceStore store, long deadlineNanos) {
+    long seed, int samples, DiagonalNetInstance instance, InstanceStore store, long deadlineNanos,
+    Profile profile) {
+
+  /**
+   * Size of the experiments: QUICK (small dimensions, few trials; the default audit) or PAPER
+   * (the dimensions and trial counts printed in the papers).
+   */
+  public enum Profile { QUICK, PAPER }
 
   /** A context with no supplied instance, nothing saved and no deadline (tests, benchmarks). */
   public static CheckContext of(long seed, int samples) {
-    return new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE);
+    return new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE, Profile.QUICK);
   }
 
   public Optional<DiagonalNetInstance> suppliedInstance() {
@@ -31,7 +39,7 @@ public record CheckContext(
 
   /** The same context with another deadline. */
   public CheckContext withDeadline(long nanos) {
-    return new CheckContext(seed, samples, instance, store, nanos);
+    return new CheckContext(seed, samples, instance, store, nanos, profile);
   }
 
   /**

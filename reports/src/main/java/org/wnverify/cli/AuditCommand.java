@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.wnverify.check.catalogue.ClaimCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = {
@@ -15,9 +16,19 @@ final class AuditCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
+  @Option(names = "--only", paramLabel = "GLOB", split = ",",
+      description = "Restrict the audit to claims matching these ids or globs, e.g. --only 'chou/figure-*'.")
+  List<String> only = List.of();
+
   @Override
   public Integer call() {
     ClaimCatalogue catalogue = ClaimCatalogue.standard();
-    return new AuditSession("audit", List.of(), options, catalogue).run(catalogue.all());
+    List<org.wnverify.check.Claim> chosen;
+    try {
+      chosen = only.isEmpty() ? catalogue.all() : catalogue.select(only);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new AuditSession("audit", only, options, catalogue).run(chosen);
   }
 }

@@ -46,10 +46,12 @@ final class AuditSession {
       requireWritableDirectory(options.saveInstances, "--save-instances");
     }
     InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
-    CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE);
+    CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,
+        options.profile);
     AuditSettings settings = new AuditSettings(command, selection, options.seed, options.samples,
         options.threadCount(), options.budgetSeconds,
-        options.instance == null ? null : options.instance.toString(), Version.VERSION);
+        options.instance == null ? null : options.instance.toString(), options.profile.name(),
+        Version.VERSION);
 
     ClaimInfo info = new ClaimInfo(catalogue.all());
     ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info)));

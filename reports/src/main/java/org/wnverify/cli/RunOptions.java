@@ -33,6 +33,11 @@ final class RunOptions {
       description = "Time budget of one claim; a claim over it is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
   double budgetSeconds;
 
+  @Option(names = "--profile", paramLabel = "P", defaultValue = "QUICK",
+      description = "Experiment size: QUICK (small, in the default audit) or PAPER (as printed; slow). "
+          + "Case-insensitive (default: ${DEFAULT-VALUE}).")
+  org.wnverify.check.CheckContext.Profile profile;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
   boolean quiet;
 

@@ -50,7 +50,7 @@ public final class WnVerify implements Runnable {
 
   /** Runs the command line and returns the exit status (tests call this). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new WnVerify()).setUsageHelpWidth(100);
+    CommandLine cl = new CommandLine(new WnVerify()).setUsageHelpWidth(100).setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new InputErrorHandler());
     cl.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("wnverify: " + ex.getMessage()

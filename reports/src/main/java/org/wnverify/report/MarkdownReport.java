@@ -36,9 +36,13 @@ public final class MarkdownReport implements ReportFormat {
     if (r.settings().instanceFile() != null) {
       sb.append(", instance `").append(r.settings().instanceFile()).append('`');
     }
+    sb.append(", profile ").append(r.settings().profile());
     sb.append(". Rerun: `./wnverify ").append(r.settings().command());
     for (String s : r.settings().selection()) {
-      sb.append(' ').append(s);
+      sb.append(r.settings().command().equals("audit") ? " --only '" : " '").append(s).append('\'');
+    }
+    if (!"QUICK".equals(r.settings().profile())) {
+      sb.append(" --profile ").append(r.settings().profile().toLowerCase(Locale.ROOT));
     }
     sb.append(" --seed ").append(r.settings().seed()).append(" --samples ").append(r.settings().samples());
     if (r.settings().instanceFile() != null) {

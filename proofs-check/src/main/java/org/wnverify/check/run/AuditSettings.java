@@ -12,6 +12,7 @@ import java.util.List;
  * @param threads worker threads
  * @param claimBudgetSeconds time budget of one claim
  * @param instanceFile the --instance file, or null
+ * @param profile experiment size (QUICK or PAPER)
  * @param toolVersion version of wnverify
  */
 public record AuditSettings(
@@ -22,6 +23,7 @@ public record AuditSettings(
     int threads,
     double claimBudgetSeconds,
     String instanceFile,
+    String profile,
     String toolVersion) {
   public AuditSettings {
     selection = List.copyOf(selection);

@@ -17,7 +17,7 @@ import org.wnverify.check.Verdict;
 
 class AuditRunnerTest {
   private static final AuditSettings SETTINGS =
-      new AuditSettings("audit", List.of(), 7, 3, 2, 60, null, "test");
+      new AuditSettings("audit", List.of(), 7, 3, 2, 60, null, "QUICK", "test");
 
   /** A claim whose check is a lambda. */
   record FakeClaim(ClaimId id, Function<CheckContext, ClaimOutcome> body) implements Claim {
