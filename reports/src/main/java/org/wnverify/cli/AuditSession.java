@@ -16,6 +16,7 @@ import org.wnverify.check.run.AuditRunner;
 import org.wnverify.check.run.AuditSettings;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
 import org.wnverify.report.ClaimInfo;
+import org.wnverify.report.HtmlReport;
 import org.wnverify.report.JsonReport;
 import org.wnverify.report.MarkdownReport;
 import org.wnverify.report.ReportWriter;
@@ -54,7 +55,7 @@ final class AuditSession {
         Version.VERSION);
 
     ClaimInfo info = new ClaimInfo(catalogue.all());
-    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info)));
+    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info), new HtmlReport(info)));
     ConsoleProgress progress = new ConsoleProgress(options.quiet ? null : System.err);
     AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds);
 
