@@ -1,0 +1,72 @@
+package org.wnverify.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.Claim;
+import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.NegativeControl;
+import org.wnverify.check.catalogue.ClaimCatalogue;
+import org.wnverify.check.instance.InstanceStore;
+import org.wnverify.check.run.AuditListener;
+import org.wnverify.check.run.AuditReport;
+import org.wnverify.check.run.AuditRunner;
+import org.wnverify.check.run.AuditSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The checker's power, measured: runs every claim and reports, for each, the wrong versions
+ * (negative controls) its check was given and whether it rejected them. A surviving mutation is
+ * either true in disguise (the claim's code must say why) or a weakness of the check.
+ */
+@Command(name = "selftest", mixinStandardHelpOptions = true,
+    description = {
+      "Measures the checker's power: every claim's mutated versions (wrong exponent, sign,",
+      "constant, dropped factor) must be rejected by the same check. Exit 0 if all are."
+    })
+final class SelftestCommand implements Callable<Integer> {
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--samples", defaultValue = "3", description = "Instances per claim (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--only", split = ",", paramLabel = "GLOB", description = "Restrict to these claims.")
+  List<String> only = List.of();
+
+  @Override
+  public Integer call() {
+    if (samples < 1 || samples > 10_000) {
+      throw new UsageException("--samples must be between 1 and 10000, got " + samples);
+    }
+    ClaimCatalogue catalogue = ClaimCatalogue.standard();
+    List<Claim> claims;
+    try {
+      claims = only.isEmpty() ? catalogue.all() : catalogue.select(only);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    AuditSettings settings = new AuditSettings("selftest", only, seed, samples, threads, 300, null, "QUICK", Version.VERSION);
+    CheckContext ctx = new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE, CheckContext.Profile.QUICK);
+    AuditReport report = new AuditRunner(threads, 300).run(claims, ctx, settings, new AuditListener() {});
+    int total = 0;
+    int rejected = 0;
+    int claimsWithout = 0;
+    for (ClaimOutcome o : report.outcomes()) {
+      if (o.negativeControls().isEmpty()) {
+        claimsWithout++;
+        System.out.printf(Locale.ROOT, "%-44s (no negative control: %s)%n", o.id(), o.summary());
+      }
+      for (NegativeControl c : o.negativeControls()) {
+        total++;
+        rejected += c.rejected() ? 1 : 0;
+        System.out.printf(Locale.ROOT, "%-44s %-9s %s%n", o.id(), c.rejected() ? "rejected" : "SURVIVED", c.mutation());
+      }
+    }
+    System.out.printf(Locale.ROOT, "%d of %d mutations rejected; %d claims without a control%n", rejected, total, claimsWithout);
+    return rejected == total && claimsWithout == 0 ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+}
