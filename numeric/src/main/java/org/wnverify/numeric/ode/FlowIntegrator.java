@@ -25,6 +25,15 @@ public final class FlowIntegrator {
   private FlowIntegrator() {}
 
   public static IntegrationResult integrate(FlowSystem system, IntegrationSettings s) {
+    return integrate(system, s, null);
+  }
+
+  /**
+   * As {@link #integrate(FlowSystem, IntegrationSettings)}, also stopping (status STOPPED) when
+   * {@code stop} of the state, positive at the start, crosses zero (e.g. r collapsing to 0).
+   */
+  public static IntegrationResult integrate(FlowSystem system, IntegrationSettings s,
+      java.util.function.ToDoubleFunction<double[]> stop) {
     double[] y0 = system.initialState();
     double end = s.endTime();
     DormandPrince853Integrator integ = new DormandPrince853Integrator(
@@ -41,6 +50,11 @@ public final class FlowIntegrator {
       converged = new StopEvent(y -> system.loss(y) - target);
       integ.addEventHandler(converged, end / 16, 1e-12 * end, 200);
     }
+    StopEvent custom = null;
+    if (stop != null) {
+      custom = new StopEvent(stop);
+      integ.addEventHandler(custom, end / 16, 1e-12 * end, 200);
+    }
     double[] y = y0.clone();
     IntegrationStatus status;
     String message;
@@ -56,6 +70,9 @@ public final class FlowIntegrator {
         if (blowUp.fired) {
           status = IntegrationStatus.BLOW_UP;
           message = "state norm exceeded " + limit + " at t = " + tEnd;
+        } else if (custom != null && custom.fired) {
+          status = IntegrationStatus.STOPPED;
+          message = "stop condition met at t = " + tEnd;
         } else if (converged != null && converged.fired) {
           status = IntegrationStatus.CONVERGED;
           message = "loss reached " + s.lossTarget() + " at t = " + tEnd;

@@ -52,6 +52,12 @@ public record IntegrationSettings(double relativeTolerance, double absoluteToler
         lossTarget, sampleTimes, recordSteps);
   }
 
+  /** The same settings with another absolute tolerance (0: purely relative error control). */
+  public IntegrationSettings withAbsoluteTolerance(double abs) {
+    return new IntegrationSettings(relativeTolerance, abs, endTime, maxEvaluations,
+        lossTarget, sampleTimes, recordSteps);
+  }
+
   public IntegrationSettings withTolerance(double tol) {
     return new IntegrationSettings(tol, tol * ABSOLUTE_PER_RELATIVE, endTime, maxEvaluations,
         lossTarget, sampleTimes, recordSteps);
@@ -63,6 +69,7 @@ public record IntegrationSettings(double relativeTolerance, double absoluteToler
     for (int k = 0; k <= n; k++) {
       t[k] = endTime * k / n;
     }
+    t[n] = endTime;
     return t;
   }
 }

@@ -6,6 +6,8 @@ public enum IntegrationStatus {
   COMPLETED,
   /** Stopped early because the loss reached the requested target. */
   CONVERGED,
+  /** Stopped early by a caller-supplied condition. */
+  STOPPED,
   /** The state norm exceeded the blow-up limit. */
   BLOW_UP,
   /** A derivative evaluation produced NaN or infinity. */

@@ -8,6 +8,6 @@ import org.wnverify.check.ClaimProvider;
 public final class ChouClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
-    return List.of();
+    return List.of(new Lemma32ConstantNorm(), new Lemma37GfInvariant(), new Lemma38WnInvariant());
   }
 }
