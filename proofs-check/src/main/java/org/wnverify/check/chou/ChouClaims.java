@@ -8,6 +8,7 @@ import org.wnverify.check.ClaimProvider;
 public final class ChouClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
-    return List.of(new Lemma32ConstantNorm(), new Lemma37GfInvariant(), new Lemma38WnInvariant());
+    return List.of(new Lemma32ConstantNorm(), new Lemma33ConstantSign(), new Lemma35LossDerivative(),
+        new Lemma37GfInvariant(), new Lemma38WnInvariant());
   }
 }

@@ -1,0 +1,96 @@
+package org.wnverify.check.chou;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.ClaimKind;
+import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Verdict;
+import org.wnverify.check.sampling.ChouHypotheses;
+import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.numeric.linalg.Vectors;
+import org.wnverify.numeric.ode.FlowIntegrator;
+import org.wnverify.numeric.ode.IntegrationResult;
+import org.wnverify.numeric.ode.IntegrationSettings;
+import org.wnverify.numeric.ode.LearningRate;
+import org.wnverify.numeric.ode.Trajectory;
+import org.wnverify.numeric.ode.WnFlowOde;
+import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.numeric.problem.GeneratedInstance;
+
+/** Lemma 3.3: for L >= 2, r0 > 0 and u0 > 0 imply r(t) > 0 and u(t) > 0. */
+final class Lemma33ConstantSign extends ChouClaim {
+  /** Horizon: until the loss fell by 1e-8, r collapsed by 1e-6, or t = 1e4. */
+  static final double LOSS_FACTOR = 1e-8;
+  static final double COLLAPSE = 1e-6;
+  static final double MAX_TIME = 1e4;
+  static final double TOLERANCE = 1e-10;
+
+  /**
+   * The control: the same check with the hypothesis L >= 2 dropped, on L = 1, A = [0 1],
+   * b = [-1], r0 = 2, eta = 0.01: every zero-loss point has x2 = -1 < 0, and with a small eta_r the
+   * magnitude r barely moves while u rotates, so u2 must change sign on the way.
+   */
+  static final DiagonalNetInstance DEPTH_ONE_CONTROL =
+      new DiagonalNetInstance(new double[][] {{0, 1}}, new double[] {-1}, 1, 2.0, new double[] {0.6, 0.8}, 0.01);
+
+  Lemma33ConstantSign() {
+    super("chou/lemma-3.3", "Chou, Rauhut, Ward, Lemma 3.3",
+        "Let L >= 2. If r(0) > 0 and u(0) > 0, then r(t) > 0 and u(t) > 0 for all t >= 0.", ClaimKind.SIGN);
+  }
+
+  @Override
+  List<Hypothesis> hypotheses() {
+    return ChouHypotheses.lemma33();
+  }
+
+  /** Smallest of r and the u entries over every accepted step. */
+  static double[] minima(DiagonalNetInstance p) {
+    WnFlowOde ode = new WnFlowOde(p, LearningRate.CONSTANT);
+    double l0 = ode.loss(ode.initialState());
+    IntegrationResult r = FlowIntegrator.integrate(ode, IntegrationSettings.of(TOLERANCE, MAX_TIME)
+        .withLossTarget(l0 * LOSS_FACTOR).withRecordSteps(true), WnRuns.collapse(p, COLLAPSE));
+    Trajectory t = r.trajectory();
+    double minR = Double.POSITIVE_INFINITY;
+    double minU = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < t.size(); k++) {
+      double[] s = t.state(k);
+      minR = Math.min(minR, s[0]);
+      minU = Math.min(minU, Vectors.min(Lemma32ConstantNorm.u(s)));
+    }
+    return new double[] {minR, minU, r.finalTime(), t.size(), r.status().reachedEnd() || r.status().name().equals("STOPPED") ? 1 : 0};
+  }
+
+  @Override
+  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+    List<List<Object>> rows = new ArrayList<>();
+    GeneratedInstance bad = null;
+    int ok = 0;
+    for (GeneratedInstance g : instances) {
+      ctx.checkpoint();
+      double[] m = minima(g.instance());
+      rows.add(List.of(g.label(), g.instance().depth(), m[0], m[1], m[2], (int) m[3]));
+      if (m[0] <= 0 || m[1] <= 0) {
+        bad = bad == null ? g : bad;
+      } else if (m[4] > 0) {
+        ok++;
+      }
+    }
+    out.table(new EvidenceTable("smallest r and u entry over all accepted steps",
+        List.of("instance", "L", "min r", "min u", "horizon", "steps"), rows));
+    double[] c = minima(DEPTH_ONE_CONTROL);
+    out.control(new NegativeControl("hypothesis L >= 2 dropped (L = 1, A = [0 1], b = [-1], r0 = 2, eta = 0.01)",
+        c[0] <= 0 || c[1] <= 0 ? Verdict.VIOLATED : Verdict.HOLDS,
+        String.format(java.util.Locale.ROOT, "min r = %.3e, min u = %.3e over t <= %.3g", c[0], c[1], c[2])));
+    if (bad != null) {
+      out.verdict(Verdict.VIOLATED, "sign change on " + bad.label());
+    } else if (ok == instances.size() && (c[0] <= 0 || c[1] <= 0)) {
+      out.verdict(Verdict.HOLDS, "r and u stayed positive at every step on all " + ok + " instance(s); control rejected");
+    } else {
+      out.verdict(Verdict.INCONCLUSIVE, "positive on " + ok + " of " + instances.size()
+          + " instance(s) run to the end; control rejected: " + (c[0] <= 0 || c[1] <= 0));
+    }
+  }
+}
