@@ -9,6 +9,8 @@ public final class ChouClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
     return List.of(new Lemma32ConstantNorm(), new Lemma33ConstantSign(), new Lemma35LossDerivative(),
-        new Lemma37GfInvariant(), new Lemma38WnInvariant());
+        new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
+        Theorem22LossDecay.limitInSPlus(), Theorem22Rho.printed(), Theorem22Rho.corrected(),
+        new Theorem22ErrorBound());
   }
 }

@@ -57,6 +57,7 @@ abstract class ConservationClaim extends ChouClaim {
     Map<String, String> controlDetail = new LinkedHashMap<>();
     int holds = 0;
     int inconclusive = 0;
+    int stationary = 0;
     List<String> notes = new ArrayList<>();
     GeneratedInstance violated = null;
     Refinement.Judgement violatedJ = null;
@@ -98,9 +99,16 @@ abstract class ConservationClaim extends ChouClaim {
             violatedJ = j;
           }
         }
-        default -> inconclusive++;
+        default -> {
+          if (j.detail().startsWith("trajectory did not move")) {
+            stationary++;
+          } else {
+            inconclusive++;
+          }
+        }
       }
     }
+    out.evidence("instances that did not move (skipped, not passes)", stationary);
     out.table(new EvidenceTable("drift of the conserved quantity max_t ||q(t) - q(0)|| by tolerance "
         + "(noise = max_t ||q_tol(t) - q_ref(t)|| against the 1e-12 run)",
         List.of("instance", "L", "tolerance", "drift", "noise floor", "evaluations", "drift of control #1"), rows));

@@ -16,7 +16,7 @@ import org.wnverify.numeric.problem.InstanceGenerator.Spec;
 public final class ChouSampler {
   /** The corners, in the order they are visited; index >= corners count gives generic draws. */
   public enum Corner {
-    GENERIC, R0_AT_BOUND, MINIMAL_DIMENSIONS, SPARSE_SOLUTION, SMALL_ETA, LARGE_ETA, TINY_R0,
+    GENERIC, R0_AT_BOUND, TINY_R0, MINIMAL_DIMENSIONS, SPARSE_SOLUTION, SMALL_ETA, LARGE_ETA,
     UNIFORM_U0
   }
 

@@ -1,0 +1,157 @@
+package org.wnverify.check.chou;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.ClaimKind;
+import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Verdict;
+import org.wnverify.check.sampling.ChouHypotheses;
+import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.numeric.ode.Trajectory;
+import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.numeric.problem.GeneratedInstance;
+
+/**
+ * Theorem 2.2 part 1, (19) and "the limit lies in S+": per instance the WN flow is run to its
+ * limit. CONVERGED: the largest c with L(x(t)) <= L(x0) e^{-ct} over the run is fitted (> 0).
+ * COLLAPSED: r -> 0, the flow tends to the stationary point x = 0 whose loss ||b||^2/(2L) is
+ * positive, so no c > 0 works and the limit 0 is not in S+ (b != 0).
+ */
+final class Theorem22LossDecay extends ChouClaim {
+  static final int SHRINK_BUDGET = 80;
+
+  private final boolean limitPart;
+
+  private Theorem22LossDecay(String id, String statement, boolean limitPart) {
+    super(id, "Chou, Rauhut, Ward, Theorem 2.2 part 1, eq. (19)", statement,
+        limitPart ? ClaimKind.LIMIT : ClaimKind.RATE);
+    this.limitPart = limitPart;
+  }
+
+  static Theorem22LossDecay lossDecay() {
+    return new Theorem22LossDecay("chou/theorem-2.2#loss-decay",
+        "Under the hypotheses of Theorem 2.2, L(x(t)) <= L(x0) e^{-ct} for all t >= 0, for some c > 0.", false);
+  }
+
+  static Theorem22LossDecay limitInSPlus() {
+    return new Theorem22LossDecay("chou/theorem-2.2#limit-in-s-plus",
+        "Under the hypotheses of Theorem 2.2, the limit x~_inf of x(t)^L lies in S+ = {z >= 0 : Az = b}.", true);
+  }
+
+  @Override
+  List<Hypothesis> hypotheses() {
+    return ChouHypotheses.theorem22();
+  }
+
+  /** The largest c with L(t) <= L0 e^{-ct} on the recorded steps of a converged run. */
+  static double fittedRate(WnLimitRun run) {
+    Trajectory t = run.trajectory();
+    double c = Double.POSITIVE_INFINITY;
+    for (int k = 1; k < t.size(); k++) {
+      if (t.time(k) > 0) {
+        c = Math.min(c, -Math.log(run.loss(k) / run.loss0) / t.time(k));
+      }
+    }
+    return c;
+  }
+
+  /** Relative distance of x~(t) from the claimed set: residual for S+, distance to A^+b for the control. */
+  static double residual(WnLimitRun run, double[] xt) {
+    DiagonalNetInstance p = run.instance;
+    double[] r = org.wnverify.numeric.linalg.Vectors.multiply(p.a(), xt);
+    double s = 0;
+    double nb = 0;
+    for (int i = 0; i < r.length; i++) {
+      s += (r[i] - p.b()[i]) * (r[i] - p.b()[i]);
+      nb += p.b()[i] * p.b()[i];
+    }
+    double neg = 0;
+    for (double x : xt) {
+      neg += Math.min(x, 0) * Math.min(x, 0);
+    }
+    return Math.sqrt(s + neg) / Math.sqrt(nb);
+  }
+
+  /** Whether the statement fails on p (hypotheses hold and the flow collapses). */
+  boolean fails(DiagonalNetInstance p) {
+    return ChouHypotheses.firstUnmet(hypotheses(), p).isEmpty() && WnLimitRun.of(p).kind == WnLimitRun.Kind.COLLAPSED;
+  }
+
+  @Override
+  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+    List<List<Object>> rows = new ArrayList<>();
+    int converged = 0;
+    int unresolved = 0;
+    GeneratedInstance collapsed = null;
+    WnLimitRun collapsedRun = null;
+    int controlRejected = 0;
+    int controlAccepted = 0;
+    for (GeneratedInstance g : instances) {
+      ctx.checkpoint();
+      WnLimitRun run = WnLimitRun.of(g.instance());
+      double c = run.kind == WnLimitRun.Kind.CONVERGED ? fittedRate(run) : Double.NaN;
+      double[] xEnd = run.xTildeEnd();
+      double res = residual(run, xEnd);
+      double pinvDist = org.wnverify.numeric.linalg.Vectors.distance(xEnd,
+          org.wnverify.numeric.linalg.PseudoInverse.of(g.instance().a()).apply(g.instance().b()));
+      rows.add(List.of(g.label(), g.instance().depth(), g.instance().eta(), g.instance().r0(), run.kind.name(),
+          run.result.finalTime(), run.loss0, run.lossEnd, limitPart ? res : c, pinvDist));
+      switch (run.kind) {
+        case CONVERGED -> {
+          converged++;
+          // control for the limit: "x~_inf = A^+ b" must be far from the converged limit
+          double uncertainty = org.wnverify.numeric.linalg.Vectors.distance(xEnd,
+              run.xTilde(run.trajectory().indexNear(0.9 * run.result.finalTime())));
+          if (pinvDist > Refinement.CONSISTENCY * uncertainty) {
+            controlRejected++;
+          } else {
+            controlAccepted++;
+          }
+        }
+        case COLLAPSED -> {
+          if (collapsed == null) {
+            collapsed = g;
+            collapsedRun = run;
+          }
+        }
+        default -> unresolved++;
+      }
+    }
+    out.table(new EvidenceTable(limitPart
+        ? "WN flow to its limit: residual ||A x~ - b|| / ||b|| (plus negative part) at the end"
+        : "WN flow to its limit: fitted c = min_t -log(L(t)/L0)/t over the run",
+        List.of("instance", "L", "eta", "r0", "outcome", "t end", "loss start", "loss end",
+            limitPart ? "residual" : "fitted c", "||x~ - A^+b||"), rows));
+    if (limitPart) {
+      out.control(new NegativeControl("limit is the minimum-norm solution A^+ b instead of a point of S+",
+          controlRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
+          "distance to A^+b far above the limit's uncertainty on " + controlRejected + " converged instance(s), not on "
+              + controlAccepted));
+    } else {
+      DiagonalNetInstance ctl = Lemma33ConstantSignControl.EMPTY_S_PLUS;
+      WnLimitRun r = WnLimitRun.of(ctl);
+      out.control(new NegativeControl("hypothesis S+ non-empty dropped (A = [1 1], b = [-1], L = 2)",
+          r.kind == WnLimitRun.Kind.COLLAPSED ? Verdict.VIOLATED : Verdict.INCONCLUSIVE, r.describe()));
+    }
+    if (collapsed != null) {
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", collapsed.instance(), this::fails,
+          p -> "WN flow collapses to the stationary point x = 0: " + WnLimitRun.of(p).describe(), SHRINK_BUDGET);
+      out.evidence("collapse", collapsedRun.describe());
+      out.counterexample(s.counterexample());
+      out.verdict(Verdict.VIOLATED, String.format(Locale.ROOT,
+          "FINDING: on %s (hypotheses of Theorem 2.2 met) r(t) -> 0 and the flow tends to the saddle x = 0: loss stays at "
+              + "%.4g = ||b||^2/(2L) > 0, so %s; the proof assumes the limit is a minimiser, which the statement does not",
+          collapsed.label(), collapsedRun.lossEnd,
+          limitPart ? "the limit 0 is not in S+" : "no c > 0 satisfies (19)"));
+    } else if (converged == instances.size() && (!limitPart || controlRejected > 0)) {
+      out.verdict(Verdict.HOLDS, "all " + converged + " instance(s) converged to zero loss"
+          + (limitPart ? " with the limit in S+" : " with a positive fitted rate"));
+    } else {
+      out.verdict(Verdict.INCONCLUSIVE, converged + " of " + instances.size() + " converged, " + unresolved + " unresolved");
+    }
+  }
+}
