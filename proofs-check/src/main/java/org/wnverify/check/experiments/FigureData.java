@@ -78,7 +78,8 @@ final class FigureData {
 
     /** Whether every run here ended within the convergence tolerance. */
     boolean converged(double tolerance) {
-      return (gdRuns.isEmpty() || worstLoss(gdRuns) <= tolerance) && worstLoss(wnRuns) <= tolerance;
+      return (gdRuns.isEmpty() || worstLoss(gdRuns) <= tolerance)
+          && (wnRuns.isEmpty() || worstLoss(wnRuns) <= tolerance);
     }
 
     double worstLoss() {
