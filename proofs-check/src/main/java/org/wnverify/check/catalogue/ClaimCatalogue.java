@@ -12,6 +12,7 @@ import org.wnverify.check.ClaimId;
 import org.wnverify.check.ClaimProvider;
 import org.wnverify.check.chou.ChouClaims;
 import org.wnverify.check.ewn.EwnClaims;
+import org.wnverify.check.experiments.ChouExperimentClaims;
 import org.wnverify.check.symbolic.SymbolicIdentityClaims;
 
 /**
@@ -34,7 +35,8 @@ public final class ClaimCatalogue {
 
   /** The catalogue of the three papers. */
   public static ClaimCatalogue standard() {
-    return new ClaimCatalogue(List.of(new SymbolicIdentityClaims(), new ChouClaims(), new EwnClaims()));
+    return new ClaimCatalogue(List.of(
+        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims()));
   }
 
   /** Every claim, sorted by id. */
