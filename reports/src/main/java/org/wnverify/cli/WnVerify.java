@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       "a wrong version the same check must reject; if it survives, the claim is",
       "INCONCLUSIVE: a check that cannot say no proves nothing.",
     },
-    subcommands = {AuditCommand.class, CheckCommand.class, ListCommand.class, SelftestCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {AuditCommand.class, CheckCommand.class, ListCommand.class, SelftestCommand.class, SoakCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
