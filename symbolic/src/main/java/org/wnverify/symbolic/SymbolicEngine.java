@@ -1,0 +1,166 @@
+package org.wnverify.symbolic;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.wnverify.symbolic.internal.SymjaSession;
+import org.wnverify.symbolic.internal.SymjaWork;
+
+/**
+ * Facade over Symja. Symja is not thread-safe (thread-local engine, shared caches), so an engine
+ * owns exactly one daemon thread and every Symja call runs there: callers on any thread submit
+ * work and wait with a per-call timeout. On timeout the Symja evaluation is asked to stop (its
+ * volatile stop flag) rather than being abandoned on a second thread, so Symja never runs on two
+ * threads at once.
+ *
+ * <p>Derivations are expensive and the audit may ask for them many times, so results can be
+ * memoised per engine with {@link #cached(String, Supplier)}.
+ */
+public final class SymbolicEngine implements AutoCloseable {
+  /** Default per-call budget; generous because one Together of a large defect can take seconds. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  private static SymbolicEngine shared;
+
+  private final ExecutorService executor;
+  private final ConcurrentHashMap<String, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
+  private final AtomicLong running = new AtomicLong(-1);
+  private final AtomicLong ticket = new AtomicLong();
+  private volatile Thread symjaThread;
+  private volatile SymjaSession session; // created and used on symjaThread only
+
+  private SymbolicEngine() {
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "wnverify-symja");
+              t.setDaemon(true); // must not keep the JVM (or exec:java) alive
+              symjaThread = t;
+              return t;
+            });
+  }
+
+  /** A new engine with its own Symja thread; close it when done. */
+  public static SymbolicEngine create() {
+    return new SymbolicEngine();
+  }
+
+  /** The process-wide engine (and so the process-wide derivation cache). Never closed. */
+  public static synchronized SymbolicEngine shared() {
+    if (shared == null) {
+      shared = new SymbolicEngine();
+    }
+    return shared;
+  }
+
+  /** Evaluates Symja input text, e.g. {@code D(x^L/L, x)}, to an {@link Expression}. */
+  public Expression evaluate(String input, Duration timeout) {
+    return submit(s -> s.evalExpression(input), timeout);
+  }
+
+  /** Evaluates to a double with Symja's numeric evaluation {@code N(...)}. */
+  public double evaluateDouble(String input, Duration timeout) {
+    return submit(s -> s.eval("N(" + input + ")").evalf(), timeout);
+  }
+
+  /**
+   * Runs work on the Symja thread and waits at most {@code timeout}. Called from the Symja thread
+   * itself (nested work), it runs inline so it cannot deadlock on its own queue.
+   */
+  public <T> T submit(SymjaWork<T> work, Duration timeout) {
+    Objects.requireNonNull(work);
+    if (Thread.currentThread() == symjaThread) {
+      return work.run(session());
+    }
+    long id = ticket.incrementAndGet();
+    Future<T> f;
+    try {
+      f =
+          executor.submit(
+              () -> {
+                running.set(id);
+                try {
+                  SymjaSession s = session();
+                  s.resetStop();
+                  return work.run(s);
+                } finally {
+                  running.set(-1);
+                }
+              });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new SymbolicException(SymbolicError.CLOSED, "engine closed", e);
+    }
+    try {
+      return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      if (running.get() == id) {
+        session.engine().stopRequest(); // volatile flag: safe to set from this thread
+      }
+      f.cancel(true);
+      throw new SymbolicException(SymbolicError.TIMEOUT, "no result within " + timeout, e);
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new SymbolicException(SymbolicError.INTERRUPTED, "interrupted while waiting", e);
+    } catch (CancellationException e) {
+      throw new SymbolicException(SymbolicError.INTERRUPTED, "cancelled", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof SymbolicException se) {
+        throw se;
+      }
+      throw new SymbolicException(SymbolicError.EVALUATION_FAILED, String.valueOf(c), c);
+    }
+  }
+
+  /**
+   * Computes a value once per key and engine; concurrent callers of the same key wait for the
+   * first. A failed computation is not cached, so a later call may retry (e.g. after a timeout).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T cached(String key, Supplier<T> compute) {
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> existing = cache.putIfAbsent(key, mine);
+    if (existing == null) {
+      try {
+        T value = compute.get();
+        mine.complete(value);
+        return value;
+      } catch (RuntimeException | Error e) {
+        cache.remove(key, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
+    }
+    try {
+      return (T) existing.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private SymjaSession session() {
+    if (session == null) {
+      session = new SymjaSession();
+    }
+    return session;
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,81 @@
+package org.wnverify.symbolic.codegen;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wnverify.symbolic.Expression;
+import org.wnverify.symbolic.SymbolicEngine;
+
+/**
+ * The scalar maps the kernels are built from. They are the only formulas in the kernels; the
+ * rest is fixed loop structure (see {@link KernelSources}), whose equality with the full symbolic
+ * gradients and vector fields is proved in {@code derive} for fixed small N. The invariant maps
+ * are also the ones {@code derive} differentiates along the flow for Lemma 3.8, so the kernel
+ * and the proof share one source text.
+ */
+public final class KernelMaps {
+  private KernelMaps() {}
+
+  private static final ScalarMap.Param X = new ScalarMap.Param("x", "x");
+  private static final ScalarMap.Param U = new ScalarMap.Param("u", "u");
+  private static final ScalarMap.Param R = new ScalarMap.Param("r", "r");
+  private static final ScalarMap.Param L = new ScalarMap.Param("L", "depth");
+  private static final ScalarMap.Param ETA = new ScalarMap.Param("eta", "eta");
+
+  /** (10): the elementwise power x^L in A x^L - b. */
+  public static final ScalarMap POWER = new ScalarMap("power", "(10): entry of x^(.L)", "x^L", List.of(X, L));
+
+  /** (22): d/dx (x^L/L), the factor x^(L-1) of the gradient. */
+  public static final ScalarMap GRADIENT_FACTOR =
+      new ScalarMap("gradientFactor", "(22): derivative of the entry x^L/L", "D(x^L/L, x)", List.of(X, L));
+
+  /** (31), L = 2. */
+  public static final ScalarMap GF_INVARIANT_LOG =
+      new ScalarMap("gfInvariantLog", "(31), L = 2: log x", "Log(x)", List.of(X));
+
+  /** (31), L != 2. */
+  public static final ScalarMap GF_INVARIANT_POWER =
+      new ScalarMap("gfInvariantPower", "(31), L != 2: x^(2-L)", "x^(2-L)", List.of(X, L));
+
+  /** (32), L = 2, as printed: log(u exp(r^2/(2 eta))). */
+  public static final ScalarMap WN_INVARIANT_LOG =
+      new ScalarMap("wnInvariantLog", "(32), L = 2: log(u exp(r^2/(2 eta)))",
+          "Log(u*Exp(r^2/(2*eta)))", List.of(U, R, ETA));
+
+  /** (32), L != 2, as printed: u^(2-L) exp((2-L) r^2/(2 eta)). */
+  public static final ScalarMap WN_INVARIANT_POWER =
+      new ScalarMap("wnInvariantPower", "(32), L != 2: u^(2-L) exp((2-L) r^2/(2 eta))",
+          "u^(2-L)*Exp((2-L)*r^2/(2*eta))", List.of(U, R, L, ETA));
+
+  /** EWN magnitude ||w|| = e^alpha and its derivative (the chain-rule factor of d/d alpha). */
+  public static final ScalarMap EWN_SCALE =
+      new ScalarMap("scale", "EWN: ||w|| = e^alpha", "Exp(alpha)", List.of(new ScalarMap.Param("alpha", "alpha")));
+
+  public static final ScalarMap EWN_SCALE_DERIVATIVE =
+      new ScalarMap("scaleDerivative", "EWN: d/d alpha of e^alpha", "D(Exp(alpha), alpha)",
+          List.of(new ScalarMap.Param("alpha", "alpha")));
+
+  /** SWN magnitude gamma and its derivative. */
+  public static final ScalarMap SWN_SCALE =
+      new ScalarMap("scale", "SWN: w = gamma v/||v||", "gam", List.of(new ScalarMap.Param("gam", "gamma")));
+
+  public static final ScalarMap SWN_SCALE_DERIVATIVE =
+      new ScalarMap("scaleDerivative", "SWN: d/d gamma of gamma", "D(gam, gam)",
+          List.of(new ScalarMap.Param("gam", "gamma")));
+
+  public static final List<ScalarMap> ALL =
+      List.of(POWER, GRADIENT_FACTOR, GF_INVARIANT_LOG, GF_INVARIANT_POWER, WN_INVARIANT_LOG,
+          WN_INVARIANT_POWER, EWN_SCALE, EWN_SCALE_DERIVATIVE, SWN_SCALE, SWN_SCALE_DERIVATIVE);
+
+  /** Evaluates every map with Symja (once per engine). Keyed by map identity, in {@link #ALL} order. */
+  public static Map<ScalarMap, Expression> derive(SymbolicEngine engine) {
+    return engine.cached("codegen/kernel-maps", () -> {
+      Map<ScalarMap, Expression> out = new LinkedHashMap<>();
+      for (ScalarMap m : ALL) {
+        out.put(m, engine.evaluate(m.source(), Duration.ofSeconds(30)));
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+}
