@@ -4,63 +4,50 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.wnverify.symbolic.Expression;
+import org.wnverify.symbolic.SymbolicEngine;
+import org.wnverify.symbolic.derive.IdentityReport;
+import org.wnverify.symbolic.derive.SymbolicIdentities;
 
 /**
- * PLACEHOLDER (to be replaced by the Symja-driven emitter): writes the kernel classes of the
- * contract in symbolic/README.md so that the numeric module can be wired and built.
+ * Build-time entry point (numeric/pom.xml, generate-sources): derives the scalar maps with Symja,
+ * proves the loop templates against the full symbolic expressions, and writes the kernel
+ * sources. Refuses to write anything if the template proof does not hold, so a wrong template
+ * fails the build instead of producing plausible numbers.
  */
 public final class KernelSourceGenerator {
   private KernelSourceGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path out = Path.of(args[0]).resolve("org/wnverify/numeric/generated");
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("WnFlowKernel.java"), """
-        package org.wnverify.numeric.generated;
-        public final class WnFlowKernel {
-          private WnFlowKernel() {}
-          public static void derivative(double[] a, int m, int n, double[] b, int depth,
-              double etaR, double etaU, double[] state, double[] out) {
-            double r = state[0];
-            double nu = 0; for (int k = 0; k < n; k++) nu += state[1 + k] * state[1 + k];
-            nu = Math.sqrt(nu);
-            double[] x = new double[n];
-            for (int k = 0; k < n; k++) x[k] = r * state[1 + k] / nu;
-            double[] g = new double[n];
-            GradientFlowKernel.lossGradient(a, m, n, b, depth, x, g);
-            double ug = 0; for (int k = 0; k < n; k++) ug += state[1 + k] * g[k];
-            out[0] = -etaR * ug / nu;
-            for (int k = 0; k < n; k++) out[1 + k] = -etaU * (r / nu) * (g[k] - state[1 + k] * ug / (nu * nu));
-          }
-        }
-        """, StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("GradientFlowKernel.java"), """
-        package org.wnverify.numeric.generated;
-        public final class GradientFlowKernel {
-          private GradientFlowKernel() {}
-          public static void lossGradient(double[] a, int m, int n, double[] b, int depth, double[] x, double[] g) {
-            double[] res = new double[m];
-            for (int i = 0; i < m; i++) { double s = -b[i]; for (int k = 0; k < n; k++) s += a[i * n + k] * Math.pow(x[k], depth); res[i] = s; }
-            for (int k = 0; k < n; k++) { double s = 0; for (int i = 0; i < m; i++) s += a[i * n + k] * res[i]; g[k] = s * Math.pow(x[k], depth - 1); }
-          }
-          public static void derivative(double[] a, int m, int n, double[] b, int depth, double[] x, double[] out) {
-            lossGradient(a, m, n, b, depth, x, out);
-            for (int k = 0; k < n; k++) out[k] = -out[k];
-          }
-        }
-        """, StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("InvariantKernel.java"), """
-        package org.wnverify.numeric.generated;
-        public final class InvariantKernel {
-          private InvariantKernel() {}
-          public static double wnInvariantEntry(double u, double r, int depth, double eta) {
-            return depth == 2 ? Math.log(u * Math.exp(r * r / (2 * eta)))
-                : Math.pow(u, 2 - depth) * Math.exp((2 - depth) * r * r / (2 * eta));
-          }
-          public static double gfInvariantEntry(double x, int depth) {
-            return depth == 2 ? Math.log(x) : Math.pow(x, 2 - depth);
-          }
-        }
-        """, StandardCharsets.UTF_8);
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: KernelSourceGenerator <output source root>");
+    }
+    SymbolicEngine engine = SymbolicEngine.create();
+    try {
+      IdentityReport templates = SymbolicIdentities.kernelTemplates(engine);
+      if (!templates.proof().holds()) {
+        throw new IllegalStateException("kernel templates not verified: " + templates.proof().verdict() + " "
+            + templates.proof().witness().map(Object::toString).orElse(templates.proof().defect()));
+      }
+      write(KernelMaps.derive(engine), Path.of(args[0]));
+    } finally {
+      engine.close();
+    }
+  }
+
+  /** Writes every kernel under {@code root/org/wnverify/numeric/generated}; returns the directory. */
+  public static Path write(Map<ScalarMap, Expression> maps, Path root) throws IOException {
+    Path dir = root.resolve(KernelSources.PACKAGE.replace('.', '/'));
+    Files.createDirectories(dir);
+    for (Map.Entry<String, String> e : KernelSources.render(maps).entrySet()) {
+      Path f = dir.resolve(e.getKey() + ".java");
+      // Unchanged content is not rewritten, so incremental builds do not recompile for nothing.
+      byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+      if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
+        Files.write(f, bytes);
+      }
+    }
+    return dir;
   }
 }

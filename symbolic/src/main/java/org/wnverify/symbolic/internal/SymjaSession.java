@@ -25,6 +25,10 @@ public final class SymjaSession {
 
   public SymjaSession() {
     this.evaluator = new ExprEvaluator();
+    // JAS (Symja's polynomial library) otherwise races GCD algorithms on a pool of its own
+    // non-daemon threads: that breaks the one-thread rule and keeps the JVM alive ~60 s after
+    // main. Must come after the evaluator is created, whose initialisation switches threads on.
+    edu.jas.kern.ComputerThreads.setNoThreads();
     this.owner = Thread.currentThread();
   }
 

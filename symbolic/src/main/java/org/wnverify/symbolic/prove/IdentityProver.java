@@ -141,7 +141,8 @@ public final class IdentityProver {
                   if (v.isZero()) {
                     return new Object[] {"0", 0.0, true};
                   }
-                  IExpr simplified = s.eval("Simplify(" + v + ")");
+                  // Not Simplify: it is slow, and starts Symja worker threads that outlive the call.
+                  IExpr simplified = s.eval("Together(Expand(" + v + "))");
                   if (simplified.isZero()) {
                     return new Object[] {"0", 0.0, true};
                   }
