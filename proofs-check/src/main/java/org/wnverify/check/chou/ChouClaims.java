@@ -1,5 +1,6 @@
 package org.wnverify.check.chou;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.wnverify.check.Claim;
 import org.wnverify.check.ClaimProvider;
@@ -8,9 +9,12 @@ import org.wnverify.check.ClaimProvider;
 public final class ChouClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
-    return List.of(new Lemma32ConstantNorm(), new Lemma33ConstantSign(), new Lemma35LossDerivative(),
-        new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
+    List<Claim> all = new ArrayList<>(List.of(new Lemma32ConstantNorm(), new Lemma33ConstantSign(),
+        new Lemma35LossDerivative(), new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
         Theorem22LossDecay.limitInSPlus(), Theorem22Rho.printed(), Theorem22Rho.corrected(),
-        new Theorem22ErrorBound());
+        new Theorem22ErrorBound()));
+    all.addAll(LimitTheorem.theorem21());
+    all.addAll(LimitTheorem.theorem24());
+    return List.copyOf(all);
   }
 }

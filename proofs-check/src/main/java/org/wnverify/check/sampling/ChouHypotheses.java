@@ -60,6 +60,14 @@ public final class ChouHypotheses {
   public static final Hypothesis X0_POSITIVE = of("x0 > 0",
       p -> Vectors.min(p.x0()) > 0 ? null : "min x0 = " + Vectors.min(p.x0()));
 
+  public static final Hypothesis B_NONZERO = of("b != 0",
+      p -> Vectors.normInf(p.b()) > 0 ? null : "b = 0");
+  public static final Hypothesis DEPTH_ONE_OR_TWO = of("L = 1 or L = 2",
+      p -> p.depth() <= 2 ? null : "L = " + p.depth());
+  public static final Hypothesis DEPTH_TWO = of("L = 2", p -> p.depth() == 2 ? null : "L = " + p.depth());
+  public static final Hypothesis U0_NON_NEGATIVE = of("u0 >= 0",
+      p -> Vectors.min(p.u0()) >= 0 ? null : "min u0 = " + Vectors.min(p.u0()));
+
   /** Lemma 3.3. */
   public static List<Hypothesis> lemma33() {
     return List.of(DEPTH_AT_LEAST_2, R0_POSITIVE, U0_POSITIVE);
@@ -85,6 +93,35 @@ public final class ChouHypotheses {
   public static List<Hypothesis> theorem22ProofRange() {
     return List.of(DEPTH_AT_LEAST_2, R0_POSITIVE, U0_POSITIVE, U0_UNIT, R0_IN_PROOF_RANGE,
         POSITIVE_KERNEL_VECTOR, S_PLUS_NON_EMPTY);
+  }
+
+  /** Theorem 2.1 (gradient flow): L >= 2, S+ non-empty, x0 > 0. */
+  public static List<Hypothesis> theorem21() {
+    return List.of(DEPTH_AT_LEAST_2, X0_POSITIVE, S_PLUS_NON_EMPTY);
+  }
+
+  /** Theorem 2.3: the setting of Theorem 2.2 with L = 2. */
+  public static List<Hypothesis> theorem23() {
+    List<Hypothesis> hs = new ArrayList<>(theorem22());
+    hs.add(1, DEPTH_TWO);
+    return List.copyOf(hs);
+  }
+
+  /** Theorem 2.4: the setting of Theorem 2.2 (rates (r^2, 1)) and b != 0. */
+  public static List<Hypothesis> theorem24() {
+    List<Hypothesis> hs = new ArrayList<>(theorem22());
+    hs.add(B_NONZERO);
+    return List.copyOf(hs);
+  }
+
+  /** Lemma 3.19 as printed: L >= 2, ||u(0)|| = 1, r(0) > 0, b != 0, S+ non-empty (nothing on the sign of u0). */
+  public static List<Hypothesis> lemma319() {
+    return List.of(DEPTH_AT_LEAST_2, U0_UNIT, R0_POSITIVE, B_NONZERO, S_PLUS_NON_EMPTY);
+  }
+
+  /** Lemma 3.19 with the hypothesis its proof uses (x(t) > 0 for D_F(z, x~(t)) to be finite): u0 > 0. */
+  public static List<Hypothesis> lemma319Corrected() {
+    return List.of(DEPTH_AT_LEAST_2, U0_UNIT, R0_POSITIVE, U0_POSITIVE, B_NONZERO, S_PLUS_NON_EMPTY);
   }
 
   /** The first unmet hypothesis, as "text (why)". */

@@ -1,0 +1,119 @@
+package org.wnverify.check.chou;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.wnverify.numeric.bound.ChouBounds;
+import org.wnverify.numeric.linalg.Vectors;
+import org.wnverify.numeric.lp.LpResult;
+import org.wnverify.numeric.lp.WeightedL1Program;
+import org.wnverify.numeric.problem.DiagonalNetInstance;
+
+/**
+ * The error bound (15) of Theorem 2.1, ||x~_inf||_{w,1} - Q <= eps Q with eps of (17), evaluated
+ * on a computed limit: w = x~(0)^(2/L - 1), Q = min_{S+} ||z||_{w,1} (LP), beta1 = ||x~(0)||_{w,1},
+ * beta_min = min_n w_n x~_n(0), both betas multiplied by {@code scale} (rho^-L in Theorem 2.2,
+ * 1 in Theorems 2.1 and 2.4).
+ */
+final class ErrorBound15 {
+  /**
+   * LP contribution to the uncertainty, relative to Q: the simplex solves to feasibility 1e-9
+   * ({@code Simplex.EPSILON}), and a thousand times that leaves margin for the objective.
+   */
+  static final double LP_RELATIVE = 1e3 * 1e-9;
+
+  /** Which precondition gates the bound. */
+  enum Precondition {
+    /** As printed in Theorem 2.1: Q > c_L beta1^(2/L). */
+    PRINTED("Q > c_L beta1^(2/L)"),
+    /**
+     * Q > c_L beta1: exactly where the denominator 2 Q^g - L beta1^g of (17) is positive for L > 2
+     * (c_L^(1/g) = L/2 with g = 1 - 2/L); for L = 2 both read Q > beta1.
+     */
+    CORRECTED("Q > c_L beta1");
+
+    final String text;
+
+    Precondition(String text) {
+      this.text = text;
+    }
+
+    boolean holds(int depth, double q, double beta1) {
+      return this == PRINTED ? ChouBounds.preconditionHolds(depth, q, beta1) : q > ChouBounds.cL(depth) * beta1;
+    }
+  }
+
+  enum Status { CHECKED, PRECONDITION_UNMET, LP_FAILED }
+
+  record Result(Status status, double q, double beta1, double betaMin, boolean precondition, double eps,
+      double lhs, double rhs, double uncertainty, String detail) {
+    double slack() {
+      return rhs - lhs;
+    }
+
+    /** The bound fails by more than the limit's and the LP's uncertainty. */
+    boolean violated() {
+      return status == Status.CHECKED && lhs - rhs > Refinement.CONSISTENCY * uncertainty;
+    }
+
+    /** The control "eps = 0" (the limit minimises the weighted l1 norm exactly) is refuted. */
+    boolean exactMinimiserRefuted() {
+      return status == Status.CHECKED && lhs > Refinement.CONSISTENCY * uncertainty;
+    }
+
+    List<Object> row(String label, int depth) {
+      List<Object> r = new ArrayList<>(List.of(label, depth, q, beta1, betaMin, precondition ? "met" : "NOT met",
+          eps, lhs, rhs, slack(), uncertainty));
+      return r;
+    }
+
+    String describe() {
+      return String.format(Locale.ROOT,
+          "||x~_inf||_{w,1} - Q = %.6g vs eps Q = %.6g (eps = %.6g, Q = %.6g, beta1 = %.6g, beta_min = %.6g, slack %.3g, "
+              + "uncertainty %.2e)", lhs, rhs, eps, q, beta1, betaMin, slack(), uncertainty);
+    }
+  }
+
+  static final List<String> COLUMNS = List.of("instance", "L", "Q", "beta1", "beta_min", "precondition", "eps",
+      "||x~||_w,1 - Q", "eps Q", "slack", "uncertainty");
+
+  private ErrorBound15() {}
+
+  /**
+   * @param xInf the computed limit x~(T)
+   * @param xEarlier x~ at an earlier time (T/2): |x~(T) - x~(T/2)| bounds how far x~(T) is from the limit
+   * @param scale multiplies beta1 and beta_min (rho^-L, or 1)
+   */
+  static Result evaluate(DiagonalNetInstance p, double[] xInf, double[] xEarlier, double scale, Precondition pre) {
+    int depth = p.depth();
+    double[] x0 = p.x0();
+    double[] xt0 = Vectors.pow(x0, depth);
+    double[] w = Vectors.pow(x0, 2.0 - depth); // x~(0)^(2/L - 1) = x0^(2 - L)
+    LpResult lp = WeightedL1Program.minimise(p.a(), p.b(), w);
+    if (!lp.optimal()) {
+      return new Result(Status.LP_FAILED, Double.NaN, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, "LP " + lp.status() + ": " + lp.detail());
+    }
+    double beta1 = 0;
+    double betaMin = Double.POSITIVE_INFINITY;
+    double norm = 0;
+    double unc = 0;
+    for (int k = 0; k < w.length; k++) {
+      beta1 += w[k] * xt0[k];
+      betaMin = Math.min(betaMin, w[k] * xt0[k]);
+      norm += w[k] * Math.abs(xInf[k]);
+      unc += w[k] * Math.abs(xInf[k] - xEarlier[k]);
+    }
+    beta1 *= scale;
+    betaMin *= scale;
+    double q = lp.value();
+    unc += LP_RELATIVE * q;
+    boolean met = pre.holds(depth, q, beta1);
+    double eps = ChouBounds.epsilon(depth, q, beta1, betaMin);
+    double lhs = norm - q;
+    double rhs = eps * q;
+    Status st = met && Double.isFinite(eps) ? Status.CHECKED : Status.PRECONDITION_UNMET;
+    return new Result(st, q, beta1, betaMin, met, eps, lhs, rhs, unc,
+        met ? "" : "precondition " + pre.text + " not met (statement vacuous)");
+  }
+}

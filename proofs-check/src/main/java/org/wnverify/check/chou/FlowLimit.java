@@ -1,0 +1,193 @@
+package org.wnverify.check.chou;
+
+import java.util.Locale;
+import org.wnverify.numeric.linalg.Vectors;
+import org.wnverify.numeric.ode.FlowIntegrator;
+import org.wnverify.numeric.ode.FlowSystem;
+import org.wnverify.numeric.ode.GradientFlowOde;
+import org.wnverify.numeric.ode.IntegrationResult;
+import org.wnverify.numeric.ode.IntegrationSettings;
+import org.wnverify.numeric.ode.IntegrationStatus;
+import org.wnverify.numeric.ode.LearningRate;
+import org.wnverify.numeric.ode.Trajectory;
+import org.wnverify.numeric.ode.WnFlowOde;
+import org.wnverify.numeric.problem.DiagonalNetInstance;
+
+/**
+ * A flow of the paper (GF (11), or the WN flow (13)-(14) with (eta_r, eta_u) = (eta, 1) or
+ * (r^2, 1)) run towards its limit and classified:
+ *
+ * <ul>
+ *   <li>CONVERGED: the loss fell to {@link #LOSS_FACTOR} of its start (residual 1e-8 of its
+ *       start); how converged the limit is, is {@link #windowChange()}: the change of x~ = x^L over
+ *       the last half [T/2, T] of the run;
+ *   <li>COLLAPSED (WN only): r fell to {@link #COLLAPSE} of r0 while the loss stayed at the loss
+ *       ||b||^2/(2L) of the stationary point x = 0;
+ *   <li>UNRESOLVED: neither within {@link #MAX_TIME} and {@link #BUDGET} evaluations; such a run
+ *       decides nothing and is reported with how far it got.
+ * </ul>
+ */
+final class FlowLimit {
+  /** Relative tolerance; absolute tolerance 0 since entries shrink towards a sparse limit. */
+  static final double TOLERANCE = 1e-11;
+  /** Converged: loss at most 1e-16 of the initial loss, i.e. residual 1e-8 of its start. */
+  static final double LOSS_FACTOR = 1e-16;
+  /** Collapsed: r(t) <= 1e-8 r0, i.e. x within 1e-8 r0 of the stationary point 0. */
+  static final double COLLAPSE = 1e-8;
+  /**
+   * Collapsed also needs the loss within this relative distance of ||b||^2/(2L): at r = 1e-8 r0
+   * the loss differs from it by O(r^L) = O(1e-16).
+   */
+  static final double COLLAPSE_LOSS_MATCH = 1e-6;
+  /** Longest horizon: the flows of our corners converge on time scales up to ~1e5. */
+  static final double MAX_TIME = 1e6;
+  /** Evaluation budget per run (~0.3 s for N <= 6). */
+  static final int BUDGET = 1_000_000;
+
+  enum Kind { CONVERGED, COLLAPSED, UNRESOLVED }
+
+  final DiagonalNetInstance instance;
+  final FlowSystem system;
+  /** "GF", "WN (eta, 1)" or "WN (r^2, 1)". */
+  final String flow;
+  final IntegrationResult result;
+  final Kind kind;
+  final double loss0;
+  final double lossEnd;
+  final double lossAtZero;
+
+  private FlowLimit(DiagonalNetInstance p, FlowSystem sys, String flow, IntegrationResult r) {
+    this.instance = p;
+    this.system = sys;
+    this.flow = flow;
+    this.result = r;
+    this.loss0 = sys.loss(sys.initialState());
+    this.lossEnd = sys.loss(r.finalState());
+    this.lossAtZero = Vectors.dot(p.b(), p.b()) / (2.0 * p.depth());
+    if (r.status() == IntegrationStatus.CONVERGED) {
+      kind = Kind.CONVERGED;
+    } else if (r.status() == IntegrationStatus.STOPPED
+        && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero) {
+      kind = Kind.COLLAPSED;
+    } else {
+      kind = Kind.UNRESOLVED;
+    }
+  }
+
+  /** Gradient flow (11) from x0. */
+  static FlowLimit gf(DiagonalNetInstance p) {
+    return run(p, new GradientFlowOde(p), "GF", null, MAX_TIME);
+  }
+
+  /** The WN flow with the given learning rates, stopped on collapse r <= COLLAPSE r0. */
+  static FlowLimit wn(DiagonalNetInstance p, LearningRate rate) {
+    return wn(p, rate, MAX_TIME);
+  }
+
+  static FlowLimit wn(DiagonalNetInstance p, LearningRate rate, double maxTime) {
+    return run(p, new WnFlowOde(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
+        WnRuns.collapse(p, COLLAPSE), maxTime);
+  }
+
+  private static FlowLimit run(DiagonalNetInstance p, FlowSystem sys, String flow,
+      java.util.function.ToDoubleFunction<double[]> stop, double maxTime) {
+    double l0 = sys.loss(sys.initialState());
+    IntegrationSettings s = IntegrationSettings.of(TOLERANCE, maxTime).withAbsoluteTolerance(0.0)
+        .withLossTarget(l0 * LOSS_FACTOR).withRecordSteps(true).withBudget(BUDGET);
+    return new FlowLimit(p, sys, flow, FlowIntegrator.integrate(sys, s, stop));
+  }
+
+  boolean converged() {
+    return kind == Kind.CONVERGED;
+  }
+
+  Trajectory trajectory() {
+    return result.trajectory();
+  }
+
+  double endTime() {
+    return result.finalTime();
+  }
+
+  /** x~ = x^L of a state. */
+  double[] xTilde(double[] state) {
+    return Vectors.pow(system.point(state), instance.depth());
+  }
+
+  double[] xTildeEnd() {
+    return xTilde(result.finalState());
+  }
+
+  /** x~ at the recorded step nearest to t. */
+  double[] xTildeAt(double t) {
+    Trajectory tr = trajectory();
+    return xTilde(tr.state(tr.indexNear(t)));
+  }
+
+  /** The state at the recorded step nearest to t. */
+  double[] stateAt(double t) {
+    Trajectory tr = trajectory();
+    return tr.state(tr.indexNear(t));
+  }
+
+  /**
+   * The loss level (relative to the start) from which the uncertainty window of a converged run
+   * starts: 1e-12, four decades above the threshold 1e-16, i.e. the residual falls 100-fold inside
+   * the window.
+   */
+  static final double WINDOW_LOSS_FACTOR = 1e-12;
+
+  /**
+   * The time the uncertainty window starts: for a converged run the first recorded time the loss
+   * was at most {@link #WINDOW_LOSS_FACTOR} of its start, otherwise T/2.
+   */
+  double windowStart() {
+    if (kind == Kind.CONVERGED) {
+      Trajectory tr = trajectory();
+      double level = WINDOW_LOSS_FACTOR * loss0;
+      for (int k = 0; k < tr.size(); k++) {
+        if (system.loss(tr.state(k)) <= level) {
+          return tr.time(k);
+        }
+      }
+    }
+    return endTime() / 2;
+  }
+
+  /** x~ at the start of the uncertainty window. */
+  double[] xTildeWindowStart() {
+    return xTildeAt(windowStart());
+  }
+
+  /**
+   * How far x~(T) may be from the limit: the change of x~ while the residual fell the last 100-fold
+   * (loss from 1e-12 to 1e-16 of its start). The flow moves x~ at a speed proportional to the
+   * residual (through A^T r), so with the residual decaying geometrically the change still to come
+   * after T is about 1/99 of this one: the window overstates it by two orders of magnitude. For
+   * runs that did not converge it is the change over [T/2, T].
+   */
+  double windowChange() {
+    return Vectors.distance(xTildeEnd(), xTildeWindowStart());
+  }
+
+  /**
+   * Successive-window changes Delta_j = ||x~(T 2^-j) - x~(T 2^-(j+1))||, j = 0 .. count-1 (latest
+   * first). A converging run has Delta_j shrinking towards j = 0.
+   */
+  double[] windowChanges(int count) {
+    double[] d = new double[count];
+    double t = endTime();
+    for (int j = 0; j < count; j++) {
+      d[j] = Vectors.distance(xTildeAt(t), xTildeAt(t / 2));
+      t /= 2;
+    }
+    return d;
+  }
+
+  String describe() {
+    return String.format(Locale.ROOT, "%s %s at t=%.4g (%s; loss %.3e -> %.3e, loss at x=0 %.3e%s)", flow, kind,
+        endTime(), result.status(), loss0, lossEnd, lossAtZero,
+        system instanceof WnFlowOde ? String.format(Locale.ROOT, ", r %.3e -> %.3e", instance.r0(),
+            result.finalState()[0]) : "");
+  }
+}

@@ -1,0 +1,301 @@
+package org.wnverify.check.chou;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.ClaimKind;
+import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Verdict;
+import org.wnverify.check.sampling.ChouHypotheses;
+import org.wnverify.check.sampling.ChouSampler;
+import org.wnverify.check.sampling.ChouSampler.Corner;
+import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.numeric.linalg.PseudoInverse;
+import org.wnverify.numeric.linalg.Vectors;
+import org.wnverify.numeric.ode.LearningRate;
+import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
+
+/**
+ * Theorem 2.1 (gradient flow (11)) and Theorem 2.4 (WN flow with (eta_r, eta_u) = (r^2, 1)): the
+ * limit x~_inf exists and lies in S+, and it satisfies the error bound (15) with eps(beta1,
+ * beta_min) of (17) (no magnification, rho = 1). Each theorem gives three claims: the limit, the
+ * bound gated by the precondition as printed (Q > c_L beta1^(2/L)) and the bound gated by the
+ * precondition under which eps of (17) is positive (Q > c_L beta1), the latter under the id
+ * {@code #error-bound-corrected}.
+ */
+final class LimitTheorem extends ChouClaim {
+  /** Shrinking a violated bound costs one limit run and one LP per candidate. */
+  static final int SHRINK_BUDGET = 60;
+  /** Number of successive windows shown for a converged run. */
+  static final int WINDOWS = 4;
+
+  enum Flow { GF, WN_R_SQUARED }
+
+  enum Part { LIMIT, BOUND_PRINTED, BOUND_CORRECTED }
+
+  private final Flow flow;
+  private final Part part;
+
+  private LimitTheorem(String id, String location, String statement, ClaimKind kind, Flow flow, Part part) {
+    super(id, location, statement, kind);
+    this.flow = flow;
+    this.part = part;
+  }
+
+  static List<LimitTheorem> theorem21() {
+    String loc = "Chou, Rauhut, Ward, Theorem 2.1 (Theorem 2.1 of [8]), eqs. (15)-(17)";
+    return List.of(
+        new LimitTheorem("chou/theorem-2.1#limit-in-s-plus", loc,
+            "L >= 2, S+ non-empty, x follows the gradient flow (11) from x0 > 0: the limit x~_inf = lim x(t)^L exists "
+                + "and lies in S+ = {z >= 0 : Az = b}.", ClaimKind.LIMIT, Flow.GF, Part.LIMIT),
+        new LimitTheorem("chou/theorem-2.1#error-bound", loc,
+            "With w = x~(0)^(2/L-1), Q = min_{S+} ||z||_{w,1}, beta1 = ||x~(0)||_{w,1}, beta_min = min_n w_n x~_n(0): "
+                + "if Q > c_L beta1^(2/L) then ||x~_inf||_{w,1} - Q <= eps Q with c_L of (16) and eps(beta1, beta_min) of (17).",
+            ClaimKind.BOUND, Flow.GF, Part.BOUND_PRINTED),
+        new LimitTheorem("chou/theorem-2.1#error-bound-corrected", loc,
+            "Corrected precondition: if Q > c_L beta1 (for L > 2 exactly where the denominator 2Q^g - L beta1^g of (17) "
+                + "is positive; the same as printed for L = 2) then ||x~_inf||_{w,1} - Q <= eps Q.",
+            ClaimKind.BOUND, Flow.GF, Part.BOUND_CORRECTED));
+  }
+
+  static List<LimitTheorem> theorem24() {
+    String loc = "Chou, Rauhut, Ward, Theorem 2.4 (Section 3.4)";
+    return List.of(
+        new LimitTheorem("chou/theorem-2.4#limit-in-s-plus", loc,
+            "Setting of Theorem 2.2 with (eta_r, eta_u) = (r^2, 1), b != 0, existence of the limit not assumed: "
+                + "the limit x~_inf = lim x(t)^L exists and lies in S+.", ClaimKind.LIMIT, Flow.WN_R_SQUARED, Part.LIMIT),
+        new LimitTheorem("chou/theorem-2.4#error-bound", loc,
+            "The limit satisfies (15) with error eps(beta1, beta_min) of (17), i.e. the bound of Theorem 2.2 with "
+                + "rho = 1, under the precondition of Theorem 2.1 as printed, Q > c_L beta1^(2/L).",
+            ClaimKind.BOUND, Flow.WN_R_SQUARED, Part.BOUND_PRINTED),
+        new LimitTheorem("chou/theorem-2.4#error-bound-corrected", loc,
+            "Corrected precondition Q > c_L beta1 (eps of (17) positive): the limit satisfies (15) with eps(beta1, beta_min).",
+            ClaimKind.BOUND, Flow.WN_R_SQUARED, Part.BOUND_CORRECTED));
+  }
+
+  @Override
+  List<Hypothesis> hypotheses() {
+    return flow == Flow.GF ? ChouHypotheses.theorem21() : ChouHypotheses.theorem24();
+  }
+
+  /**
+   * Corners: the precondition gap (where the printed bound fails) second. Depths 2 and 3: at L = 4
+   * the flows are stiff for the explicit integrator (entries of very different sizes) and often
+   * exhaust the budget before the loss threshold; supplied instances of any depth are checked.
+   * Tiny r0 only for GF and at L = 2 (third, so the depth cycle gives L = 2): at L = 3 GF from
+   * x0 ~ 1e-3 passes saddles slowly and stiffly. The (r^2, 1) flow moves x at ||x||^2 times the GF speed, so from
+   * r0 ~ 1e-3 it stays at the saddle 0 beyond any horizon. The COLLAPSE corner of Theorem 2.2
+   * shows the (r^2, 1) rate converging where (eta, 1) collapses.
+   */
+  @Override
+  ChouSampler sampler(CheckContext context) {
+    List<Corner> corners = flow == Flow.GF
+        ? List.of(Corner.GENERIC, Corner.PRECONDITION_GAP, Corner.TINY_R0, Corner.SPARSE_SOLUTION,
+            Corner.MINIMAL_DIMENSIONS, Corner.UNIFORM_U0, Corner.R0_AT_BOUND, Corner.LARGE_ETA)
+        : List.of(Corner.GENERIC, Corner.PRECONDITION_GAP, Corner.SPARSE_SOLUTION, Corner.COLLAPSE,
+            Corner.MINIMAL_DIMENSIONS, Corner.UNIFORM_U0, Corner.R0_AT_BOUND, Corner.LARGE_ETA);
+    return new ChouSampler(context.random(id()), new int[] {2, 3}, R0Rule.INTERIOR, corners);
+  }
+
+  FlowLimit limit(DiagonalNetInstance p) {
+    return flow == Flow.GF ? FlowLimit.gf(p) : FlowLimit.wn(p, LearningRate.R_SQUARED);
+  }
+
+  ErrorBound15.Precondition precondition() {
+    return part == Part.BOUND_CORRECTED ? ErrorBound15.Precondition.CORRECTED : ErrorBound15.Precondition.PRINTED;
+  }
+
+  ErrorBound15.Result bound(FlowLimit run) {
+    return ErrorBound15.evaluate(run.instance, run.xTildeEnd(), run.xTildeWindowStart(), 1.0, precondition());
+  }
+
+  /** Residual ||A x~ - b|| / ||b|| plus the negative part of x~: the relative distance from S+ of x~(T). */
+  static double residual(DiagonalNetInstance p, double[] xt) {
+    double[] r = Vectors.subtract(Vectors.multiply(p.a(), xt), p.b());
+    double neg = 0;
+    for (double x : xt) {
+      neg += Math.min(x, 0) * Math.min(x, 0);
+    }
+    return Math.sqrt(Vectors.dot(r, r) + neg) / Vectors.norm(p.b());
+  }
+
+  /** Hypotheses hold, the run converged and the bound is violated beyond its uncertainty. */
+  boolean boundFails(DiagonalNetInstance p) {
+    if (ChouHypotheses.firstUnmet(hypotheses(), p).isPresent()) {
+      return false;
+    }
+    FlowLimit run = limit(p);
+    return run.converged() && bound(run).violated();
+  }
+
+  @Override
+  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+    if (part == Part.LIMIT) {
+      checkLimit(ctx, instances, out);
+    } else {
+      checkBound(ctx, instances, out);
+    }
+  }
+
+  private void checkLimit(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+    List<List<Object>> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int converged = 0;
+    int unresolved = 0;
+    int controlRejected = 0;
+    int controlAccepted = 0;
+    GeneratedInstance failed = null;
+    FlowLimit failedRun = null;
+    for (GeneratedInstance g : instances) {
+      ctx.checkpoint();
+      DiagonalNetInstance p = g.instance();
+      FlowLimit run = limit(p);
+      double[] xEnd = run.xTildeEnd();
+      double change = run.windowChange();
+      double pinvDist = Vectors.distance(xEnd, PseudoInverse.of(p.a()).apply(p.b()));
+      double gfDist = Double.NaN;
+      if (flow == Flow.WN_R_SQUARED && run.converged()) {
+        // Corollary 3.15: x follows the GF path at speed ||x||^2, so both limits coincide
+        FlowLimit gf = FlowLimit.gf(p);
+        gfDist = gf.converged() ? Vectors.distance(xEnd, gf.xTildeEnd()) : Double.NaN;
+      }
+      double[] win = run.windowChanges(WINDOWS);
+      rows.add(List.of(g.label(), p.depth(), run.kind.name(), run.endTime(), run.loss0, run.lossEnd,
+          residual(p, xEnd), change, Refinement.fmt(win), pinvDist, gfDist));
+      switch (run.kind) {
+        case CONVERGED -> {
+          converged++;
+          if (pinvDist > Refinement.CONSISTENCY * change) {
+            controlRejected++;
+          } else {
+            controlAccepted++;
+          }
+        }
+        case COLLAPSED -> {
+          if (failed == null) {
+            failed = g;
+            failedRun = run;
+          }
+        }
+        default -> {
+          unresolved++;
+          notes.add(g.label() + ": INCONCLUSIVE, " + run.describe());
+        }
+      }
+    }
+    out.table(new EvidenceTable("flow run until the loss fell to " + FlowLimit.LOSS_FACTOR + " of its start: "
+        + "residual ||A x~(T) - b||/||b||, change of x~ while the loss fell from 1e-12 to 1e-16 of its start (how "
+        + "converged), successive windows "
+        + "||x~(T/2^j) - x~(T/2^(j+1))||, j = 0..", List.of("instance", "L", "outcome", "T", "loss start", "loss end",
+        "residual", "change since loss 1e-12", "window changes", "||x~ - A^+b||",
+        "||x~ - x~_GF||"), rows));
+    out.evidence("per instance", notes);
+    out.control(new NegativeControl("the limit is the minimum-norm solution A^+ b",
+        controlRejected > 0 && controlAccepted == 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS
+            : Verdict.INCONCLUSIVE,
+        "||x~_inf - A^+b|| above " + (int) Refinement.CONSISTENCY + "x the limit's uncertainty on " + controlRejected
+            + " converged instance(s), within it on " + controlAccepted));
+    if (failed != null) {
+      FlowLimit f = failedRun;
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", failed.instance(),
+          p -> ChouHypotheses.firstUnmet(hypotheses(), p).isEmpty() && limit(p).kind == FlowLimit.Kind.COLLAPSED,
+          p -> "flow tends to x = 0, not to S+: " + limit(p).describe(), SHRINK_BUDGET);
+      out.counterexample(s.counterexample());
+      out.verdict(Verdict.VIOLATED, "on " + failed.label() + " the flow tends to x = 0, outside S+: " + f.describe());
+    } else if (unresolved > 0) {
+      out.verdict(Verdict.INCONCLUSIVE, converged + " of " + instances.size() + " run(s) converged, " + unresolved
+          + " did not reach the loss threshold (see per-instance notes)");
+    } else if (controlRejected > 0 && controlAccepted == 0) {
+      out.verdict(Verdict.HOLDS, String.format(Locale.ROOT, "all %d run(s) converged to S+ (loss below %.0e of its start, "
+          + "x~ changing by the amounts shown over the last half of the run); control rejected", converged,
+          FlowLimit.LOSS_FACTOR));
+    } else {
+      out.verdict(Verdict.INCONCLUSIVE, "all " + converged + " run(s) converged but the control was not rejected");
+    }
+  }
+
+  private void checkBound(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+    List<List<Object>> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int pass = 0;
+    int vacuous = 0;
+    int unresolved = 0;
+    int controlRejected = 0;
+    int controlAccepted = 0;
+    GeneratedInstance violating = null;
+    ErrorBound15.Result violation = null;
+    for (GeneratedInstance g : instances) {
+      ctx.checkpoint();
+      DiagonalNetInstance p = g.instance();
+      FlowLimit run = limit(p);
+      if (!run.converged()) {
+        unresolved++;
+        notes.add(g.label() + ": INCONCLUSIVE, limit not reached: " + run.describe());
+        continue;
+      }
+      ErrorBound15.Result r = bound(run);
+      rows.add(r.row(g.label(), p.depth()));
+      switch (r.status()) {
+        case CHECKED -> {
+          if (r.violated()) {
+            if (violating == null) {
+              violating = g;
+              violation = r;
+            }
+          } else {
+            pass++;
+          }
+          if (r.exactMinimiserRefuted()) {
+            controlRejected++;
+          } else {
+            controlAccepted++;
+          }
+        }
+        case PRECONDITION_UNMET -> {
+          vacuous++;
+          notes.add(g.label() + ": " + r.detail() + String.format(Locale.ROOT, " (Q = %.4g, beta1 = %.4g)", r.q(), r.beta1()));
+        }
+        default -> {
+          unresolved++;
+          notes.add(g.label() + ": INCONCLUSIVE, " + r.detail());
+        }
+      }
+    }
+    out.table(new EvidenceTable("error bound (15) on the limit of " + (flow == Flow.GF ? "GF (11)" : "the (r^2, 1) WN flow")
+        + ": both sides and slack (precondition " + precondition().text + ")", ErrorBound15.COLUMNS, rows));
+    out.evidence("per instance", notes);
+    out.evidence("instances where the bound was checked and held", pass);
+    out.evidence("instances where the precondition fails (statement vacuous; not counted)", vacuous);
+    out.control(new NegativeControl("eps = 0: the limit minimises ||z||_{w,1} over S+ exactly",
+        controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "||x~_inf||_{w,1} - Q above " + (int) Refinement.CONSISTENCY + "x its uncertainty on " + controlRejected
+            + " instance(s), within it on " + controlAccepted));
+    if (violating != null) {
+      ErrorBound15.Result v = violation;
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::boundFails,
+          p -> "bound (15) fails: " + bound(limit(p)).describe(), SHRINK_BUDGET);
+      ErrorBound15.Result sr = bound(limit(s.instance()));
+      out.evidence("shrunk counterexample", sr.describe());
+      out.counterexample(s.counterexample());
+      out.verdict(Verdict.VIOLATED, String.format(Locale.ROOT,
+          "FINDING: on %s (precondition %s met) %s%s", violating.label(), precondition().text, v.describe(),
+          v.eps() < 0 ? "; eps < 0 because Q <= c_L beta1 makes the denominator 2Q^g - L beta1^g of (17) non-positive, "
+              + "while ||x~_inf||_{w,1} >= Q on S+: the printed precondition Q > c_L beta1^(2/L) is weaker than "
+              + "Q > c_L beta1 when beta1 > 1" : ""));
+    } else if (unresolved > 0) {
+      out.verdict(Verdict.INCONCLUSIVE, "bound held on " + pass + " instance(s); " + unresolved
+          + " run(s) did not converge, which are not passes");
+    } else if (pass > 0 && controlRejected > 0) {
+      out.verdict(Verdict.HOLDS, String.format(Locale.ROOT,
+          "bound holds on all %d instance(s) meeting the precondition (%d vacuous); control rejected", pass, vacuous));
+    } else {
+      out.verdict(Verdict.INCONCLUSIVE, "bound held on " + pass + " instance(s) (" + vacuous
+          + " vacuous); control rejected on " + controlRejected);
+    }
+  }
+}
