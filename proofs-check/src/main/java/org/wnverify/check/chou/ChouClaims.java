@@ -12,7 +12,7 @@ public final class ChouClaims implements ClaimProvider {
     List<Claim> all = new ArrayList<>(List.of(new Lemma32ConstantNorm(), new Lemma33ConstantSign(),
         new Lemma35LossDerivative(), new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
         Theorem22LossDecay.limitInSPlus(), Theorem22Rho.printed(), Theorem22Rho.corrected(),
-        new Theorem22ErrorBound()));
+        Theorem22ErrorBound.printed(), Theorem22ErrorBound.corrected()));
     all.addAll(LimitTheorem.theorem21());
     all.addAll(LimitTheorem.theorem24());
     return List.copyOf(all);

@@ -21,7 +21,8 @@ import org.wnverify.numeric.problem.DiagonalNetInstance;
  *   <li>CONVERGED: the loss fell to {@link #LOSS_FACTOR} of its start (residual 1e-8 of its
  *       start); how converged the limit is, is {@link #windowChange()}: the change of x~ = x^L over
  *       the last half [T/2, T] of the run;
- *   <li>COLLAPSED (WN only): r fell to {@link #COLLAPSE} of r0 while the loss stayed at the loss
+ *   <li>COLLAPSED (WN only): r fell to {@link #COLLAPSE} of r0 (or, for the slow collapse at
+ *       L >= 3, to {@link #SLOW_COLLAPSE} of r0, decreasing) while the loss stayed at the loss
  *       ||b||^2/(2L) of the stationary point x = 0;
  *   <li>UNRESOLVED: neither within {@link #MAX_TIME} and {@link #BUDGET} evaluations; such a run
  *       decides nothing and is reported with how far it got.
@@ -39,6 +40,14 @@ final class FlowLimit {
    * the loss differs from it by O(r^L) = O(1e-16).
    */
   static final double COLLAPSE_LOSS_MATCH = 1e-6;
+  /**
+   * Slow collapse (L >= 3, where r decays like t^(-1/(L-2)) rather than exponentially): a WN run
+   * that did not converge counts as COLLAPSED when r(T) <= 1e-4 r0, r fell monotonically over the
+   * last three windows [T/8, T/4, T/2, T] and the loss matches ||b||^2/(2L) within
+   * {@link #COLLAPSE_LOSS_MATCH}: four decades of decay towards the saddle 0 with the loss of 0.
+   */
+  static final double SLOW_COLLAPSE = 1e-4;
+
   /** Longest horizon: the flows of our corners converge on time scales up to ~1e5. */
   static final double MAX_TIME = 1e6;
   /** Evaluation budget per run (~0.3 s for N <= 6). */
@@ -66,12 +75,29 @@ final class FlowLimit {
     this.lossAtZero = Vectors.dot(p.b(), p.b()) / (2.0 * p.depth());
     if (r.status() == IntegrationStatus.CONVERGED) {
       kind = Kind.CONVERGED;
-    } else if (r.status() == IntegrationStatus.STOPPED
-        && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero) {
+    } else if (sys instanceof WnFlowOde && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero
+        && (r.status() == IntegrationStatus.STOPPED || slowCollapse(p, r))) {
       kind = Kind.COLLAPSED;
     } else {
       kind = Kind.UNRESOLVED;
     }
+  }
+
+  private static boolean slowCollapse(DiagonalNetInstance p, IntegrationResult r) {
+    Trajectory tr = r.trajectory();
+    double t = r.finalTime();
+    double previous = r.finalState()[0];
+    if (!(previous <= SLOW_COLLAPSE * p.r0()) || tr.size() == 0) {
+      return false;
+    }
+    for (int j = 1; j <= 3; j++) {
+      double earlier = tr.state(tr.indexNear(t / (1 << j)))[0];
+      if (!(earlier > previous)) {
+        return false;
+      }
+      previous = earlier;
+    }
+    return true;
   }
 
   /** Gradient flow (11) from x0. */

@@ -75,6 +75,27 @@ final class Lemma33ConstantSign extends ChouClaim {
     return new double[] {minR, minU, r.finalTime(), t.size(), r.status().reachedEnd() || r.status().name().equals("STOPPED") ? 1 : 0};
   }
 
+  /** Shrinking a sign change costs two integrations per candidate. */
+  static final int SHRINK_BUDGET = 60;
+
+  /**
+   * Whether the minimum of r and u over the run is negative and stays negative under refinement
+   * (not a resolution effect); the hypotheses are checked too, so a shrunk instance is valid.
+   */
+  boolean signChangePersists(DiagonalNetInstance p) {
+    if (ChouHypotheses.firstUnmet(hypotheses(), p).isPresent()) {
+      return false;
+    }
+    double[] m = minima(p);
+    if (m[0] > 0 && m[1] > 0) {
+      return false;
+    }
+    double[] tight = minima(p, TOLERANCE * REFINE_FACTOR);
+    double before = -Math.min(m[0], m[1]);
+    double after = -Math.min(tight[0], tight[1]);
+    return after > 0 && after * SHRINK_REQUIRED > before;
+  }
+
   @Override
   void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
@@ -117,6 +138,13 @@ final class Lemma33ConstantSign extends ChouClaim {
         controlRejected ? Verdict.VIOLATED : Verdict.HOLDS,
         String.format(java.util.Locale.ROOT, "min r = %.3e, min u = %.3e over t <= %.3g", c[0], c[1], c[2])));
     if (bad != null) {
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", bad.instance(), this::signChangePersists,
+          p -> {
+            double[] m = minima(p);
+            return String.format(java.util.Locale.ROOT, "sign change persisting under refinement: min r = %.3e, "
+                + "min u = %.3e over t <= %.3g", m[0], m[1], m[2]);
+          }, SHRINK_BUDGET);
+      out.counterexample(s.counterexample());
       out.verdict(Verdict.VIOLATED, "sign change on " + bad.label());
     } else if (ok == instances.size() && controlRejected) {
       out.verdict(Verdict.HOLDS, "r and u stayed positive at every step on all " + ok + " instance(s)"

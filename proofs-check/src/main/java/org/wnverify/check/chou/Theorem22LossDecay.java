@@ -10,10 +10,12 @@ import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
+import org.wnverify.check.sampling.ChouSampler;
 import org.wnverify.check.sampling.Hypothesis;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
 import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
  * Theorem 2.2 part 1, (19) and "the limit lies in S+": per instance the WN flow is run to its
@@ -45,6 +47,23 @@ final class Theorem22LossDecay extends ChouClaim {
   @Override
   List<Hypothesis> hypotheses() {
     return ChouHypotheses.theorem22();
+  }
+
+  /**
+   * The COLLAPSE corner first (it meets every printed hypothesis and the flow provably tends to
+   * x = 0 there), so the finding is reported on every seed and with any --samples, then the
+   * standard corners.
+   */
+  @Override
+  ChouSampler sampler(CheckContext context) {
+    List<ChouSampler.Corner> corners = new ArrayList<>();
+    corners.add(ChouSampler.Corner.COLLAPSE);
+    for (ChouSampler.Corner c : ChouSampler.STANDARD_ORDER) {
+      if (c != ChouSampler.Corner.COLLAPSE) {
+        corners.add(c);
+      }
+    }
+    return new ChouSampler(context.random(id()), new int[] {2, 3, 4}, R0Rule.INTERIOR, corners);
   }
 
   /** The largest c with L(t) <= L0 e^{-ct} on the recorded steps of a converged run. */

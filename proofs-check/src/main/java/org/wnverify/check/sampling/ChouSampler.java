@@ -48,6 +48,12 @@ public final class ChouSampler {
      */
     PRECONDITION_GAP,
     /**
+     * As PRECONDITION_GAP for the magnified bound (20) of Theorem 2.2: b scaled (by a fixed-point
+     * iteration, since rho of (18) depends on ||A^+b||) so that Q lies between
+     * c_L (rho^-L beta1)^(2/L) and c_L rho^-L beta1. Meets the hypotheses of Theorem 2.2.
+     */
+    PRECONDITION_GAP_RHO,
+    /**
      * u0 >= 0 with ||u0|| = 1 but a single non-zero entry, on a column k with no solution of
      * A z = b, z >= 0 supported on {k}: the statement of Lemma 3.19 allows it (only r(0) > 0 and
      * ||u(0)|| = 1 are printed). Does NOT meet u0 > 0 (Theorem 2.2, Lemma 3.3).
@@ -77,6 +83,8 @@ public final class ChouSampler {
   static final double GAP_R0 = 1.5;
   /** Attempts to draw a PRECONDITION_GAP instance meeting the hypotheses of Theorem 2.2. */
   static final int GAP_ATTEMPTS = 50;
+  /** Fixed-point iterations of the PRECONDITION_GAP_RHO scale (rho is flat near s = r0: a few suffice). */
+  static final int GAP_ITERATIONS = 20;
 
   /** eta of the SMALL_ETA / LARGE_ETA corners: two decades either side of the neutral 1. */
   static final double SMALL_ETA = 1e-2;
@@ -131,7 +139,7 @@ public final class ChouSampler {
         depth = 2;
         eta = 1.0;
       }
-      case PRECONDITION_GAP -> {
+      case PRECONDITION_GAP, PRECONDITION_GAP_RHO -> {
         depth = Math.max(3, depth);
         m = 1;
         n = 2 + rng.nextInt(2);
@@ -142,7 +150,8 @@ public final class ChouSampler {
     String label = c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + k + "-L" + depth;
     GeneratedInstance g = switch (c) {
       case COLLAPSE -> collapsing(InstanceGenerator.generate(rng, new Spec(m, n, depth, zeros, false, eta, rule)));
-      case PRECONDITION_GAP -> preconditionGap(rng, m, n, depth);
+      case PRECONDITION_GAP -> preconditionGap(rng, m, n, depth, false);
+      case PRECONDITION_GAP_RHO -> preconditionGap(rng, m, n, depth, true);
       case U0_ON_FACE -> onFace(rng, InstanceGenerator.generate(rng, new Spec(m, n, depth, zeros, false, eta, rule)));
       default -> InstanceGenerator.generate(rng, new Spec(m, n, depth, zeros, uniform, eta, rule));
     };
@@ -194,7 +203,7 @@ public final class ChouSampler {
    * The PRECONDITION_GAP corner: x0 = r0 u0 with r0 = GAP_R0, b scaled so that Q sits at the
    * geometric mean of c_L beta1^(2/L) and c_L beta1, eta = r0^2. Redrawn until r0 <= ||A^+b||^(1/L).
    */
-  static GeneratedInstance preconditionGap(SplittableRandom rng, int m, int n, int depth) {
+  static GeneratedInstance preconditionGap(SplittableRandom rng, int m, int n, int depth, boolean magnified) {
     GeneratedInstance last = null;
     for (int attempt = 0; attempt < GAP_ATTEMPTS; attempt++) {
       GeneratedInstance g = InstanceGenerator.generate(rng, new Spec(m, n, depth, 0, false, 1.0, R0Rule.INTERIOR));
@@ -210,6 +219,13 @@ public final class ChouSampler {
       double cl = ChouBounds.cL(depth);
       double target = cl * Math.pow(beta1, (2.0 / depth + 1) / 2);
       double scale = target / q.value();
+      double pinv = PseudoInverse.minNormSolutionNorm(p.a(), p.b());
+      for (int it = 0; magnified && it < GAP_ITERATIONS; it++) {
+        // beta1 of (20) is rho^-L beta1, and rho depends on ||A^+ (scale b)|| = scale ||A^+ b||
+        double rho = ChouBounds.rho(r0, scale * pinv, depth, r0 * r0);
+        double b1 = Math.pow(rho, -depth) * beta1;
+        scale = cl * Math.pow(b1, (2.0 / depth + 1) / 2) / q.value();
+      }
       double[] b = Vectors.scale(scale, p.b());
       double[] xStar = Vectors.scale(scale, g.solution());
       DiagonalNetInstance s = new DiagonalNetInstance(p.a(), b, depth, r0, p.u0(), r0 * r0);
