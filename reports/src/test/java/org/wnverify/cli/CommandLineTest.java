@@ -106,6 +106,13 @@ class CommandLineTest {
   }
 
   @Test
+  void selftestRejectsEveryMutationOfTheLemmas() {
+    assertThat(WnVerify.execute("selftest", "--only", "chou/lemma-3.2,chou/lemma-3.7,chou/lemma-3.8", "--samples", "2"))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("mutations rejected").doesNotContain("SURVIVED");
+  }
+
+  @Test
   void listShowsTheCatalogue() {
     assertThat(WnVerify.execute("list")).isZero();
   }

@@ -118,8 +118,10 @@ public final class AuditRunner {
    * returns. Safe to call from a shutdown hook, and more than once.
    */
   public AuditReport abort(String reason) {
-    aborted.set(true);
     synchronized (lock) {
+      // Set under the lock, so that run() cannot observe the abort and close the report before
+      // the unfinished claims below are recorded.
+      aborted.set(true);
       running.values().forEach(Thread::interrupt);
       for (String id : planned) {
         if (!finished.containsKey(id)) {
