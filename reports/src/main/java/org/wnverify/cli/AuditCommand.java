@@ -23,12 +23,6 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClaimCatalogue catalogue = ClaimCatalogue.standard();
-    List<org.wnverify.check.Claim> chosen;
-    try {
-      chosen = only.isEmpty() ? catalogue.all() : catalogue.select(only);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return new AuditSession("audit", only, options, catalogue).run(chosen);
+    return new AuditSession("audit", only, options, catalogue).run(Selection.select(catalogue, only));
   }
 }

@@ -22,12 +22,6 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClaimCatalogue catalogue = ClaimCatalogue.standard();
-    List<org.wnverify.check.Claim> chosen;
-    try {
-      chosen = catalogue.select(ids);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return new AuditSession("check", ids, options, catalogue).run(chosen);
+    return new AuditSession("check", ids, options, catalogue).run(Selection.select(catalogue, ids));
   }
 }

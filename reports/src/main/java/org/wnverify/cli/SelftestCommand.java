@@ -3,16 +3,11 @@ package org.wnverify.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.wnverify.check.CheckContext;
 import org.wnverify.check.Claim;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.catalogue.ClaimCatalogue;
-import org.wnverify.check.instance.InstanceStore;
-import org.wnverify.check.run.AuditListener;
 import org.wnverify.check.run.AuditReport;
-import org.wnverify.check.run.AuditRunner;
-import org.wnverify.check.run.AuditSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,17 +36,8 @@ final class SelftestCommand implements Callable<Integer> {
     if (samples < 1 || samples > 10_000) {
       throw new UsageException("--samples must be between 1 and 10000, got " + samples);
     }
-    ClaimCatalogue catalogue = ClaimCatalogue.standard();
-    List<Claim> claims;
-    try {
-      claims = only.isEmpty() ? catalogue.all() : catalogue.select(only);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    int threads = Runtime.getRuntime().availableProcessors();
-    AuditSettings settings = new AuditSettings("selftest", only, seed, samples, threads, 300, null, "QUICK", Version.VERSION);
-    CheckContext ctx = new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE, CheckContext.Profile.QUICK);
-    AuditReport report = new AuditRunner(threads, 300).run(claims, ctx, settings, new AuditListener() {});
+    List<Claim> claims = Selection.select(ClaimCatalogue.standard(), only);
+    AuditReport report = Selection.runQuietly("selftest", only, claims, seed, samples);
     int total = 0;
     int rejected = 0;
     int claimsWithout = 0;

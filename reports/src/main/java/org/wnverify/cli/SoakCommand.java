@@ -11,17 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.wnverify.check.CheckContext;
 import org.wnverify.check.Claim;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.catalogue.ClaimCatalogue;
-import org.wnverify.check.instance.InstanceStore;
 import org.wnverify.check.io.AtomicFiles;
-import org.wnverify.check.run.AuditListener;
 import org.wnverify.check.run.AuditReport;
-import org.wnverify.check.run.AuditRunner;
-import org.wnverify.check.run.AuditSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,14 +52,7 @@ final class SoakCommand implements Callable<Integer> {
     if (seeds < 1 || seeds > 100_000 || samples < 1 || samples > 10_000) {
       throw new UsageException("--seeds must be in 1..100000 and --samples in 1..10000");
     }
-    ClaimCatalogue catalogue = ClaimCatalogue.standard();
-    List<Claim> claims;
-    try {
-      claims = only.isEmpty() ? catalogue.all() : catalogue.select(only);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    int threads = Runtime.getRuntime().availableProcessors();
+    List<Claim> claims = Selection.select(ClaimCatalogue.standard(), only);
     Map<String, Map<Verdict, Integer>> counts = new TreeMap<>();
     Map<String, List<String>> failing = new TreeMap<>();
     for (Claim c : claims) {
@@ -74,10 +62,7 @@ final class SoakCommand implements Callable<Integer> {
     boolean allPassed = true;
     for (int k = 0; k < seeds; k++) {
       long seed = firstSeed + k;
-      CheckContext ctx = new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE,
-          CheckContext.Profile.QUICK);
-      AuditSettings settings = new AuditSettings("soak", only, seed, samples, threads, 300, null, "QUICK", Version.VERSION);
-      AuditReport report = new AuditRunner(threads, 300).run(claims, ctx, settings, new AuditListener() {});
+      AuditReport report = Selection.runQuietly("soak", only, claims, seed, samples);
       for (ClaimOutcome o : report.outcomes()) {
         counts.get(o.id().toString()).merge(o.verdict(), 1, Integer::sum);
         if (o.verdict().isFailing()) {
