@@ -66,7 +66,7 @@ public final class FlowIntegrator {
         status = IntegrationStatus.CONVERGED;
         message = "initial loss already at target";
       } else {
-        tEnd = integ.integrate(system, 0.0, y0, end, y);
+        tEnd = integ.integrate(finiteChecked(system), 0.0, y0, end, y);
         if (blowUp.fired) {
           status = IntegrationStatus.BLOW_UP;
           message = "state norm exceeded " + limit + " at t = " + tEnd;
@@ -86,6 +86,12 @@ public final class FlowIntegrator {
       message = e.getMessage();
       tEnd = rec.lastTime();
       y = rec.lastState();
+    } catch (org.apache.commons.math3.exception.NoBracketingException e) {
+      // An event function (loss, norm) evaluated to NaN on a state the step produced.
+      status = IntegrationStatus.NON_FINITE;
+      message = "event function not finite near t = " + rec.lastTime() + ": " + e.getMessage();
+      tEnd = rec.lastTime();
+      y = rec.lastState();
     } catch (NumberIsTooSmallException e) {
       status = IntegrationStatus.STALLED;
       message = "step size collapsed near t = " + rec.lastTime();
@@ -103,6 +109,25 @@ public final class FlowIntegrator {
       tEnd = 0;
     }
     return new IntegrationResult(status, tEnd, y, integ.getEvaluations(), traj, message);
+  }
+
+  /**
+   * Every system is integrated through this check, so that a NaN or infinity in any vector field
+   * ends the run with status NON_FINITE instead of propagating into the step-size control.
+   */
+  private static org.apache.commons.math3.ode.FirstOrderDifferentialEquations finiteChecked(FlowSystem system) {
+    return new org.apache.commons.math3.ode.FirstOrderDifferentialEquations() {
+      @Override
+      public int getDimension() {
+        return system.getDimension();
+      }
+
+      @Override
+      public void computeDerivatives(double t, double[] y, double[] yDot) {
+        system.computeDerivatives(t, y, yDot);
+        NonFiniteStateException.check(t, y, yDot);
+      }
+    };
   }
 
   /** An event that stops the integration when g crosses zero and remembers that it fired. */

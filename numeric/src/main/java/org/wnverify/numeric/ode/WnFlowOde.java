@@ -41,7 +41,6 @@ public final class WnFlowOde implements FlowSystem {
   @Override
   public void computeDerivatives(double t, double[] y, double[] yDot) {
     WnFlowKernel.derivative(a, m, n, b, depth, rate.etaR(eta, y[0]), 1.0, y, yDot);
-    NonFiniteStateException.check(t, y, yDot);
   }
 
   /** eta_r at a state. */
