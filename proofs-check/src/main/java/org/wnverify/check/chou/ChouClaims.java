@@ -13,6 +13,10 @@ public final class ChouClaims implements ClaimProvider {
         new Lemma35LossDerivative(), new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
         Theorem22LossDecay.limitInSPlus(), Theorem22Rho.printed(), Theorem22Rho.corrected(),
         Theorem22ErrorBound.printed(), Theorem22ErrorBound.corrected()));
+    all.add(Lemma36Rate.printed());
+    all.add(Lemma36Rate.corrected());
+    all.add(Lemma39InvariantComparison.printed());
+    all.add(Lemma39InvariantComparison.corrected());
     all.addAll(LimitTheorem.theorem21());
     all.addAll(LimitTheorem.theorem24());
     return List.copyOf(all);

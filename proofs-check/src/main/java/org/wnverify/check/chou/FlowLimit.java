@@ -22,8 +22,8 @@ import org.wnverify.numeric.problem.DiagonalNetInstance;
  *       start); how converged the limit is, is {@link #windowChange()}: the change of x~ = x^L over
  *       the last half [T/2, T] of the run;
  *   <li>COLLAPSED (WN only): r fell to {@link #COLLAPSE} of r0 (or, for the slow collapse at
- *       L >= 3, to {@link #SLOW_COLLAPSE} of r0, decreasing) while the loss stayed at the loss
- *       ||b||^2/(2L) of the stationary point x = 0;
+ *       L >= 3, to {@link #SLOW_COLLAPSE} of r0 decaying like t^(-1/(L-2))) while the loss stayed
+ *       at the loss ||b||^2/(2L) of the stationary point x = 0;
  *   <li>UNRESOLVED: neither within {@link #MAX_TIME} and {@link #BUDGET} evaluations; such a run
  *       decides nothing and is reported with how far it got.
  * </ul>
@@ -41,12 +41,15 @@ final class FlowLimit {
    */
   static final double COLLAPSE_LOSS_MATCH = 1e-6;
   /**
-   * Slow collapse (L >= 3, where r decays like t^(-1/(L-2)) rather than exponentially): a WN run
-   * that did not converge counts as COLLAPSED when r(T) <= 1e-4 r0, r fell monotonically over the
-   * last three windows [T/8, T/4, T/2, T] and the loss matches ||b||^2/(2L) within
-   * {@link #COLLAPSE_LOSS_MATCH}: four decades of decay towards the saddle 0 with the loss of 0.
+   * Slow collapse (L >= 3, where r decays like t^(-1/(L-2)) rather than exponentially: near x = 0,
+   * d/dt r ~ eta r^(L-1) sum_n (A^T b)_n u_n^L): a WN run that did not converge counts as COLLAPSED
+   * when r(T) <= 1e-2 r0, the loss matches ||b||^2/(2L) within {@link #COLLAPSE_LOSS_MATCH}, and
+   * over the last three time doublings r fell by 2^(1/(L-2)) each time within
+   * {@link #SLOW_COLLAPSE_SHAPE}: the asymptotics of the flow into the saddle 0.
    */
-  static final double SLOW_COLLAPSE = 1e-4;
+  static final double SLOW_COLLAPSE = 1e-2;
+  /** Relative tolerance on the per-doubling decay factor 2^(1/(L-2)) of a slow collapse. */
+  static final double SLOW_COLLAPSE_SHAPE = 0.1;
 
   /** Longest horizon: the flows of our corners converge on time scales up to ~1e5. */
   static final double MAX_TIME = 1e6;
@@ -86,16 +89,17 @@ final class FlowLimit {
   private static boolean slowCollapse(DiagonalNetInstance p, IntegrationResult r) {
     Trajectory tr = r.trajectory();
     double t = r.finalTime();
-    double previous = r.finalState()[0];
-    if (!(previous <= SLOW_COLLAPSE * p.r0()) || tr.size() == 0) {
+    double later = r.finalState()[0];
+    if (p.depth() < 3 || !(later <= SLOW_COLLAPSE * p.r0()) || tr.size() == 0) {
       return false;
     }
+    double factor = Math.pow(2, 1.0 / (p.depth() - 2));
     for (int j = 1; j <= 3; j++) {
       double earlier = tr.state(tr.indexNear(t / (1 << j)))[0];
-      if (!(earlier > previous)) {
+      if (!(Math.abs(earlier / later / factor - 1) <= SLOW_COLLAPSE_SHAPE)) {
         return false;
       }
-      previous = earlier;
+      later = earlier;
     }
     return true;
   }
@@ -206,6 +210,58 @@ final class FlowLimit {
     for (int j = 0; j < count; j++) {
       d[j] = Vectors.distance(xTildeAt(t), xTildeAt(t / 2));
       t /= 2;
+    }
+    return d;
+  }
+
+  /** Progress levels of {@link #levelTimes()}: 4 levels, each a factor 1e-4 of loss (or 1e-2 of r). */
+  static final int LEVELS = 4;
+
+  /**
+   * Times at which the run passed successive progress levels: for a converged run the first
+   * recorded times with loss <= 1e-4, 1e-8, 1e-12, 1e-16 of its start; for a collapsed run those
+   * with r <= 1e-2, 1e-4, 1e-6, 1e-8 of r0 (levels not reached are left out); otherwise T/8, T/4,
+   * T/2, T. Each level is a fixed amount of progress, so the change of a converging quantity
+   * between successive levels shrinks geometrically, whatever the time scale of the run.
+   */
+  double[] levelTimes() {
+    Trajectory tr = trajectory();
+    double[] out = new double[LEVELS];
+    if (kind == Kind.UNRESOLVED || tr.size() == 0) {
+      for (int j = 0; j < LEVELS; j++) {
+        out[j] = endTime() / (1 << (LEVELS - 1 - j));
+      }
+      return out;
+    }
+    int found = 0;
+    int k = 0;
+    for (int level = 1; level < LEVELS; level++) {
+      double target = kind == Kind.CONVERGED ? loss0 * Math.pow(1e-4, level) : instance.r0() * Math.pow(1e-2, level);
+      while (k < tr.size()) {
+        double[] s = tr.state(k);
+        if ((kind == Kind.CONVERGED ? system.loss(s) : s[0]) <= target) {
+          break;
+        }
+        k++;
+      }
+      if (k < tr.size() && tr.time(k) < endTime()) {
+        out[found++] = tr.time(k);
+      }
+    }
+    out[found++] = endTime(); // the last level is where the run stopped
+    return java.util.Arrays.copyOf(out, found);
+  }
+
+  /**
+   * Changes of x~ between successive level times, latest first: Delta_0 = ||x~(t_last) -
+   * x~(t_last-1)||, and so on.
+   */
+  double[] levelChanges() {
+    double[] t = levelTimes();
+    double[] d = new double[Math.max(0, t.length - 1)];
+    for (int j = 0; j < d.length; j++) {
+      int i = t.length - 1 - j;
+      d[j] = Vectors.distance(xTildeAt(t[i]), xTildeAt(t[i - 1]));
     }
     return d;
   }

@@ -67,6 +67,21 @@ public final class ChouSampler {
       Corner.UNIFORM_U0, Corner.COLLAPSE);
 
   /**
+   * The standard corners reordered for limit claims sampled at depths {2, 3}: the corners whose
+   * flows are slow (tiny r0, small eta: u turns at speed ~ r x^(L-1)) come at even positions and
+   * so at L = 2, where the flows still reach the loss threshold within the budget; at L = 3 they
+   * pass the saddle at 0 polynomially slowly.
+   */
+  public static final List<Corner> LIMIT_ORDER = List.of(Corner.GENERIC, Corner.R0_AT_BOUND,
+      Corner.TINY_R0, Corner.MINIMAL_DIMENSIONS, Corner.SMALL_ETA, Corner.SPARSE_SOLUTION, Corner.LARGE_ETA,
+      Corner.UNIFORM_U0, Corner.COLLAPSE);
+
+  /** The sampler of limit claims: depths 2 and 3, corners in {@link #LIMIT_ORDER}. */
+  public static ChouSampler forLimits(SplittableRandom rng) {
+    return new ChouSampler(rng, new int[] {2, 3}, R0Rule.INTERIOR, LIMIT_ORDER);
+  }
+
+  /**
    * r0 of the COLLAPSE corner as a fraction of the printed bound min(eta^(1/2), ||A^+b||^(1/2)):
    * the total turn of u before r has decayed is ~ r0^2 / (2 eta |s|), so a small r0 keeps u on
    * the collapsing side (the example of the brief has 0.1 / 0.84 = 0.12).
