@@ -42,6 +42,9 @@ final class AuditSession {
   int run(List<Claim> claims) {
     options.validate();
     DiagonalNetInstance instance = readInstance();
+    if (instance != null) {
+      requireUsable(instance, claims);
+    }
     requireWritableDirectory(options.out, "--out");
     if (options.saveInstances != null) {
       requireWritableDirectory(options.saveInstances, "--save-instances");
@@ -87,6 +90,31 @@ final class AuditSession {
     } catch (InputFileException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /**
+   * An instance is an input error when no selected claim can use it: none is checked on instances,
+   * or it misses a printed hypothesis of every one that is (e.g. u0 > 0, S+ non-empty). Claims
+   * whose hypotheses it misses while others can use it come out INCONCLUSIVE, naming the hypothesis.
+   */
+  private void requireUsable(DiagonalNetInstance instance, List<Claim> claims) {
+    List<Claim> users = claims.stream().filter(Claim::usesInstances).toList();
+    if (users.isEmpty()) {
+      throw new UsageException(options.instance + ": none of the selected claims is checked on instances "
+          + "(symbolic identities and experiments ignore --instance)");
+    }
+    String firstReason = null;
+    for (Claim c : users) {
+      java.util.Optional<String> unmet = c.unmetHypothesis(instance);
+      if (unmet.isEmpty()) {
+        return;
+      }
+      if (firstReason == null) {
+        firstReason = c.id() + ": " + unmet.get();
+      }
+    }
+    throw new UsageException(options.instance + ": the instance meets the hypotheses of none of the "
+        + users.size() + " selected claim(s) that use instances; e.g. " + firstReason);
   }
 
   /** Creates the directory if needed and proves it writable, without touching existing files. */

@@ -85,6 +85,23 @@ class CommandLineTest {
   }
 
   @Test
+  void anInstanceNoSelectedClaimCanUseIsAnInputError() throws Exception {
+    Path negative = dir.resolve("negative.json");
+    Files.writeString(negative, "{\"A\": [[1, -1]], \"b\": [1], \"L\": 2, \"r0\": 0.1, \"u0\": [-0.6, 0.8], \"eta\": 1}");
+    assertThat(WnVerify.execute("check", "chou/theorem-2.2", "--instance", negative.toString(), "--out",
+        dir.resolve("o").toString())).isEqualTo(2);
+    assertThat(errText()).contains("negative.json").contains("u0 > 0").doesNotContain("\tat ");
+    Path emptySolutionSet = dir.resolve("empty.json");
+    Files.writeString(emptySolutionSet, "{\"A\": [[1, 1]], \"b\": [-1], \"L\": 2, \"r0\": 0.1, \"u0\": [0.6, 0.8], \"eta\": 1}");
+    assertThat(WnVerify.execute("check", "chou/theorem-2.1", "--instance", emptySolutionSet.toString(), "--out",
+        dir.resolve("o").toString())).isEqualTo(2);
+    assertThat(errText()).contains("S+");
+    assertThat(WnVerify.execute("check", "ewn/*", "--instance", emptySolutionSet.toString(), "--out",
+        dir.resolve("o").toString())).isEqualTo(2);
+    assertThat(errText()).contains("ignore --instance");
+  }
+
+  @Test
   void unwritableOutputDirectoryIsAUsageError() throws Exception {
     Path locked = dir.resolve("locked");
     Files.createDirectory(locked);

@@ -54,6 +54,16 @@ abstract class ChouClaim implements Claim {
   /** The printed hypotheses, checked on supplied instances. */
   abstract List<Hypothesis> hypotheses();
 
+  @Override
+  public boolean usesInstances() {
+    return true;
+  }
+
+  @Override
+  public Optional<String> unmetHypothesis(DiagonalNetInstance instance) {
+    return ChouHypotheses.firstUnmet(hypotheses(), instance);
+  }
+
   /** A sampler for this claim's stream. */
   ChouSampler sampler(CheckContext context) {
     return ChouSampler.standard(context.random(id), 2, 3, 4);
