@@ -17,6 +17,8 @@ public final class ChouClaims implements ClaimProvider {
     all.add(Lemma36Rate.corrected());
     all.add(Lemma39InvariantComparison.printed());
     all.add(Lemma39InvariantComparison.corrected());
+    all.add(new Lemma311Uniqueness());
+    all.add(new Theorem23Convergence());
     all.addAll(LimitTheorem.theorem21());
     all.addAll(LimitTheorem.theorem24());
     return List.copyOf(all);

@@ -109,6 +109,16 @@ final class FlowLimit {
     return run(p, new GradientFlowOde(p), "GF", null, MAX_TIME);
   }
 
+  /** Gradient flow (11) of the instance's problem from another start. */
+  static FlowLimit gf(DiagonalNetInstance p, double[] start) {
+    return run(p, new GradientFlowOde(p, start), "GF", null, MAX_TIME);
+  }
+
+  /** Gradient flow (11) with another horizon. */
+  static FlowLimit gf(DiagonalNetInstance p, double maxTime) {
+    return run(p, new GradientFlowOde(p), "GF", null, maxTime);
+  }
+
   /** The WN flow with the given learning rates, stopped on collapse r <= COLLAPSE r0. */
   static FlowLimit wn(DiagonalNetInstance p, LearningRate rate) {
     return wn(p, rate, MAX_TIME);
