@@ -38,8 +38,10 @@ public final class SymbolicEngine implements AutoCloseable {
   private final AtomicLong ticket = new AtomicLong();
   private volatile Thread symjaThread;
   private volatile SymjaSession session; // created and used on symjaThread only
+  private final org.wnverify.symbolic.prove.ProofCache proofCache;
 
-  private SymbolicEngine() {
+  private SymbolicEngine(org.wnverify.symbolic.prove.ProofCache proofCache) {
+    this.proofCache = proofCache;
     this.executor =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -50,17 +52,35 @@ public final class SymbolicEngine implements AutoCloseable {
             });
   }
 
-  /** A new engine with its own Symja thread; close it when done. */
+  /** A new engine with its own Symja thread and no persistent proof cache; close it when done. */
   public static SymbolicEngine create() {
-    return new SymbolicEngine();
+    return new SymbolicEngine(org.wnverify.symbolic.prove.ProofCache.NONE);
   }
 
-  /** The process-wide engine (and so the process-wide derivation cache). Never closed. */
+  /** A new engine whose provers store and reuse finished proofs in {@code cache}. */
+  public static SymbolicEngine create(org.wnverify.symbolic.prove.ProofCache cache) {
+    return new SymbolicEngine(cache);
+  }
+
+  /**
+   * The process-wide engine (and so the process-wide derivation cache), with the persistent proof
+   * cache of {@link org.wnverify.symbolic.prove.ProofCache#standard()}. Never closed.
+   */
   public static synchronized SymbolicEngine shared() {
     if (shared == null) {
-      shared = new SymbolicEngine();
+      shared = new SymbolicEngine(org.wnverify.symbolic.prove.ProofCache.standard());
     }
     return shared;
+  }
+
+  /** Where provers on this engine keep finished proofs (possibly nowhere). */
+  public org.wnverify.symbolic.prove.ProofCache proofCache() {
+    return proofCache;
+  }
+
+  /** Symja's version string ({@code $Version}), part of every proof-cache key. */
+  public String symjaVersion() {
+    return cached("symja/version", () -> evaluate("$Version", DEFAULT_TIMEOUT).text());
   }
 
   /** Evaluates Symja input text, e.g. {@code D(x^L/L, x)}, to an {@link Expression}. */

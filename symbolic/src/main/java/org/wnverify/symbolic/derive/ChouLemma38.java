@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.wnverify.symbolic.codegen.KernelMaps;
 import org.wnverify.symbolic.prove.IdentityProblem;
+import org.wnverify.symbolic.prove.Sphere;
 import org.wnverify.symbolic.prove.Variable;
 
 /**
@@ -20,9 +21,10 @@ import org.wnverify.symbolic.prove.Variable;
  * (A k = 0 is checked as part of the defect).
  *
  * <p>||u|| = 1 is imposed after differentiating: the flow is written with ||u|| = Sqrt(sum
- * u_k^2) and all u_k free, d/dt phi is formed by the chain rule, and only then u_N is replaced by
- * Sqrt(1 - u_1^2 - ... - u_{N-1}^2). This restricts to the part of the unit sphere with u_N > 0,
- * which contains the positive orthant where (32) is defined (u > 0 is preserved, Lemma 3.3).
+ * u_k^2) and all u_k free, d/dt phi is formed by the chain rule, and only then the hypothesis is
+ * imposed (a {@link Sphere}): the symbolic step rewrites every power of sum u_k^2 as 1, and
+ * random points lie exactly on the positive orthant of the unit sphere, where (32) is defined (u >
+ * 0 is preserved, Lemma 3.3).
  */
 final class ChouLemma38 {
   private ChouLemma38() {}
@@ -93,12 +95,11 @@ final class ChouLemma38 {
       String du = "(-D(" + lossWn + ", u" + k + "))";
       dphi.add("(D(" + phi + ", u" + k + ")*" + du + " + D(" + phi + ", r)*" + dr + ")");
     }
-    Map<String, String> sphere = mut == Mutation.NO_UNIT_NORM ? Map.of() : Sym.onSphere(u, "1", +1);
     Map<String, String> defects = new LinkedHashMap<>();
     if (numericA == null) {
       for (int j = 2; j <= n; j++) {
         String kd = Sym.a(1, j) + "*" + dphi.get(0) + " - " + Sym.a(1, 1) + "*" + dphi.get(j - 1);
-        defects.put("k" + (j - 1) + "^T d/dt phi, k" + (j - 1) + " = a" + j + " e1 - a1 e" + j, Sym.replace(kd, sphere));
+        defects.put("k" + (j - 1) + "^T d/dt phi, k" + (j - 1) + " = a" + j + " e1 - a1 e" + j, kd);
       }
     } else {
       int[][] basis = KERNEL_BASIS.get(n);
@@ -116,7 +117,7 @@ final class ChouLemma38 {
           terms.add("(" + basis[j][k] + ")*" + dphi.get(k));
         }
         defects.put("k" + (j + 1) + "^T d/dt phi, k" + (j + 1) + " = " + java.util.Arrays.toString(basis[j]),
-            Sym.replace(Sym.sum(terms), sphere));
+            Sym.sum(terms));
       }
     }
     List<Variable> vars = new ArrayList<>();
@@ -130,12 +131,11 @@ final class ChouLemma38 {
     }
     vars.add(Variable.of("r", 0.1, 2));
     vars.add(Variable.of("eta", 0.1, 2));
-    double cap = 0.9 / Math.sqrt(n - 1); // keeps u_1^2 + ... + u_{N-1}^2 < 1
-    for (int k = 1; k < n; k++) {
-      vars.add(Variable.of("u" + k, 0.05, cap));
-    }
+    List<Sphere> spheres = new ArrayList<>();
     if (mut == Mutation.NO_UNIT_NORM) {
-      vars.add(Variable.of("u" + n, 0.05, 2));
+      u.forEach(uk -> vars.add(Variable.of(uk, 0.05, 2)));
+    } else {
+      spheres.add(Sphere.unit(u, true)); // the positive orthant of the sphere, where (32) is defined
     }
     String dims = "M=" + m + ",N=" + n + ",L=" + depth
         + (numericA == null ? " (symbolic A, b, r, u, eta)" : " (A = " + matrix(numericA) + ", symbolic b, r, u, eta)");
@@ -147,9 +147,9 @@ final class ChouLemma38 {
             : "ker A basis k_j (integer vectors, A k_j = 0 checked); defect_j = k_j^T d/dt phi",
         mut == Mutation.NO_UNIT_NORM
             ? "||u|| = 1 NOT imposed (control)"
-            : "then ||u|| = 1 imposed by u" + n + " -> Sqrt(1 - u_1^2 - ... - u_" + (n - 1) + "^2) (u_N > 0)");
+            : "then ||u|| = 1 imposed on the result (u > 0 on the unit sphere, where (32) is defined)");
     String name = "chou/lemma-3.8#proof " + dims + (mut == Mutation.NONE ? "" : " [control: " + mut.text + "]");
-    return new IdentityProblem(name, dims, steps, defects, vars);
+    return new IdentityProblem(name, dims, steps, defects, vars, Map.of(), spheres);
   }
 
   static String matrix(int[][] a) {

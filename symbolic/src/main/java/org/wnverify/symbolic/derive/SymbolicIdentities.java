@@ -110,16 +110,14 @@ public final class SymbolicIdentities {
   private static IdentityReport theorem1(SymbolicEngine engine, EwnTheorem1.Kind kind) {
     CaseRunner cases = new CaseRunner(prover(engine, false));
     CaseRunner large = new CaseRunner(prover(engine, true));
-    for (int d = 2; d <= 4; d++) {
-      for (int hemi : new int[] {+1, -1}) {
-        (d < 4 ? cases : large).run(EwnTheorem1.problem(kind, d, hemi, EwnTheorem1.Mutation.NONE));
-      }
+    for (int d = 2; d <= 5; d++) {
+      (d < 4 ? cases : large).run(EwnTheorem1.problem(kind, d, EwnTheorem1.Mutation.NONE));
     }
     List<ControlProof> controls = new ArrayList<>();
     EwnTheorem1.Mutation second =
         kind == EwnTheorem1.Kind.EWN ? EwnTheorem1.Mutation.EWN_RATE_NORM : EwnTheorem1.Mutation.SWN_SIGN;
     for (EwnTheorem1.Mutation mut : List.of(EwnTheorem1.Mutation.RADIUS_2, second)) {
-      controls.add(control(engine, mut.text, EwnTheorem1.problem(kind, 3, +1, mut)));
+      controls.add(control(engine, mut.text, EwnTheorem1.problem(kind, 3, mut)));
     }
     String id = "ewn/theorem-1#" + kind.name().toLowerCase(java.util.Locale.ROOT);
     String statement = kind == EwnTheorem1.Kind.EWN ? EwnTheorem1.STATEMENT_EWN : EwnTheorem1.STATEMENT_SWN;

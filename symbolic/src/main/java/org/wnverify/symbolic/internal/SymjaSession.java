@@ -22,6 +22,8 @@ import org.wnverify.symbolic.SymbolicException;
 public final class SymjaSession {
   private final ExprEvaluator evaluator;
   private final Thread owner;
+  private final java.util.Map<Long, IExpr> stash = new java.util.HashMap<>();
+  private long stashCounter;
 
   public SymjaSession() {
     this.evaluator = new ExprEvaluator();
@@ -48,6 +50,46 @@ public final class SymjaSession {
       throw new SymbolicException(
           SymbolicError.EVALUATION_FAILED, e + " while evaluating " + abbreviate(input), e);
     }
+  }
+
+  /** Evaluates an expression built with Symja's {@code F} factory (same error handling as text). */
+  public IExpr eval(IExpr input) {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException("Symja used off its thread: " + Thread.currentThread());
+    }
+    try {
+      return evaluator.eval(input);
+    } catch (SymbolicException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      if (engine().isStopRequested()) {
+        throw new SymbolicException(SymbolicError.TIMEOUT, "stopped: " + abbreviate(input.toString()), e);
+      }
+      throw new SymbolicException(
+          SymbolicError.EVALUATION_FAILED, e + " while evaluating " + abbreviate(input.toString()), e);
+    }
+  }
+
+  /**
+   * Keeps an evaluated expression on the Symja thread between two calls of the same caller (so a
+   * large derivative is neither re-derived nor re-parsed); release it with {@link #unstash}.
+   */
+  public long stash(IExpr e) {
+    long id = ++stashCounter;
+    stash.put(id, e);
+    return id;
+  }
+
+  public IExpr stashed(long id) {
+    IExpr e = stash.get(id);
+    if (e == null) {
+      throw new IllegalStateException("nothing stashed under " + id);
+    }
+    return e;
+  }
+
+  public void unstash(long id) {
+    stash.remove(id);
   }
 
   /** Evaluates and converts to a Symja-free {@link Expression}. */

@@ -15,6 +15,11 @@ import java.util.Map;
  *     sum of squares S is rewritten as a power of the symbol (S^q -> nu^(2q)), so square roots of
  *     sums become atoms Together can cancel. A defect that is then 0 with nu free is 0 in
  *     particular at nu = ||u||, so the rewrite is sound; point evaluation uses the original text.
+ *     The key may also be an expression equal to the norm under a stated hypothesis, e.g. "a*nu"
+ *     for the entries a*u_k when a > 0. Random points give such vectors rational norms (a
+ *     rational multiple of a rational unit vector), so exact evaluation meets no square roots.
+ * @param spheres hypotheses ||coords|| = radius, imposed after differentiating (see {@link
+ *     Sphere}); their coordinates are drawn on the sphere and need no {@link Variable}
  */
 public record IdentityProblem(
     String name,
@@ -22,15 +27,23 @@ public record IdentityProblem(
     List<String> steps,
     Map<String, String> defects,
     List<Variable> variables,
-    Map<String, List<String>> norms) {
+    Map<String, List<String>> norms,
+    List<Sphere> spheres) {
 
   public IdentityProblem(
       String name, String dimensions, List<String> steps, Map<String, String> defects, List<Variable> variables) {
-    this(name, dimensions, steps, defects, variables, Map.of());
+    this(name, dimensions, steps, defects, variables, Map.of(), List.of());
+  }
+
+  public IdentityProblem(
+      String name, String dimensions, List<String> steps, Map<String, String> defects, List<Variable> variables,
+      Map<String, List<String>> norms) {
+    this(name, dimensions, steps, defects, variables, norms, List.of());
   }
 
   public IdentityProblem {
     norms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(norms));
+    spheres = List.copyOf(spheres);
     steps = List.copyOf(steps);
     defects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defects));
     variables = List.copyOf(variables);

@@ -9,16 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
+import org.wnverify.symbolic.Node;
 import org.wnverify.symbolic.SymbolicEngine;
 import org.wnverify.symbolic.SymbolicException;
+import org.wnverify.symbolic.internal.SymjaSession;
 
 /**
  * Decides identities given as defects (lhs - rhs). Order of attempts, strongest first:
  *
  * <ol>
- *   <li>Exact evaluation at one random rational point: non-zero refutes at once (cheap, and
- *       Together of a large non-zero defect can be very slow).
+ *   <li>The defect is evaluated once (derivatives taken) and looked at in double precision at
+ *       the first random rational point; if it is clearly non-zero there (or cannot be screened),
+ *       it is evaluated exactly at that point: non-zero refutes at once (cheap, and Together of a
+ *       large non-zero defect can be very slow).
  *   <li>{@code Together(defect)} with every variable symbolic; exactly 0 gives PROVED. (Together
  *       rather than Simplify: it is a normal form for rational functions, with square roots
  *       treated as atoms, and is orders of magnitude faster here.)
@@ -56,7 +61,27 @@ public final class IdentityProver {
     return new IdentityProver(engine, 20240601L, 12, SymbolicEngine.DEFAULT_TIMEOUT);
   }
 
+  /**
+   * Proves one problem, or returns the proof a previous run stored in the engine's {@link
+   * ProofCache} for exactly the same input.
+   */
   public IdentityProof prove(IdentityProblem problem) {
+    ProofCache cache = engine.proofCache();
+    String key = cache == ProofCache.NONE ? null : ProofCache.key(problem, seed, points, engine.symjaVersion());
+    if (key != null) {
+      Optional<IdentityProof> hit = cache.get(key);
+      if (hit.isPresent() && hit.get().name().equals(problem.name())) {
+        return hit.get();
+      }
+    }
+    IdentityProof proof = compute(problem);
+    if (key != null) {
+      cache.put(key, proof);
+    }
+    return proof;
+  }
+
+  private IdentityProof compute(IdentityProblem problem) {
     List<String> steps = new ArrayList<>(problem.steps());
     IdentityVerdict verdict = IdentityVerdict.PROVED;
     String firstDefect = "0";
@@ -65,69 +90,140 @@ public final class IdentityProver {
     SplittableRandom rnd = new SplittableRandom(streamSeed(problem.name()));
     List<Map<String, String>> sample = new ArrayList<>();
     for (int i = 0; i < points; i++) {
-      sample.add(drawPoint(problem.variables(), rnd));
+      sample.add(drawPoint(problem, rnd));
     }
-    String normRules = normRules(problem.norms());
-    if (!normRules.isEmpty()) {
-      problem.norms().forEach((sym, v) ->
-          steps.add("symbolic step writes ||" + v + "|| as the symbol " + sym + " (every (sum of squares)^q -> " + sym + "^(2q))"));
-    }
+    String normRules = normRules(problem);
+    List<String> sphereRules = sphereRules(problem);
+    problem.norms().forEach((sym, v) ->
+        steps.add("symbolic step writes ||" + v + "|| as " + sym + " (every (sum of squares)^q -> (" + sym + ")^(2q))"));
+    problem.spheres().forEach(sp ->
+        steps.add("hypothesis ||" + sp.coords() + "|| = " + sp.radius() + " imposed after differentiating: symbolic step "
+            + "rewrites every (sum of squares)^q as " + sp.radius() + "^(2q); random points drawn exactly on the sphere"
+            + (sp.positive() ? " (positive orthant)" : "")));
     for (Map.Entry<String, String> c : problem.defects().entrySet()) {
       String label = c.getKey();
-      // One exact point first: a wrong identity is refuted cheaply, before an expensive Together.
-      PointResult first = atPoints(label, c.getValue(), sample.subList(0, 1));
-      evaluated += first.evaluated();
-      if (first.witness() != null) {
-        steps.add(label + ": " + first.note());
-        verdict = IdentityVerdict.REFUTED;
-        witness = Optional.of(first.witness());
-        break;
-      }
-      String simplified;
-      String symbolic = normRules.isEmpty() ? c.getValue() : "ReplaceAll(" + c.getValue() + ", " + normRules + ")";
+      String defect = c.getValue();
+      // Derive once; the stashed result serves the screen, the simplification and every point.
+      Object[] derived = engine.submit(s -> {
+        IExpr e = s.eval(defect);
+        Node tree;
+        try {
+          tree = SymjaSession.toNode(e);
+        } catch (SymbolicException ex) {
+          tree = null;
+        }
+        return new Object[] {s.stash(e), e.isZero(), tree};
+      }, timeout);
+      long id = (Long) derived[0];
       try {
-        simplified = engine.submit(s -> {
-          IExpr t = s.eval("Together(" + symbolic + ")");
-          // Together may leave a polynomial unexpanded (e.g. 3*(..) - 5*(..)); expand that.
-          return t.isZero() || !t.isPlus() ? t.toString() : s.eval("Expand(" + t + ")").toString();
-        }, timeout);
-      } catch (SymbolicException e) {
-        if (e.code() == org.wnverify.symbolic.SymbolicError.TIMEOUT) {
-          throw e; // a slow case is the caller's to drop (and report), not a verdict
+        if ((Boolean) derived[1]) {
+          steps.add(label + ": lhs - rhs evaluates to 0");
+          continue;
         }
-        simplified = null;
-        steps.add(label + ": Together failed (" + e.code() + "); trying points");
-      }
-      if ("0".equals(simplified)) {
-        steps.add(label + ": Together(lhs - rhs) = 0 (Expand applied if a sum remained)");
-        continue;
-      }
-      if (simplified != null) {
-        steps.add(label + ": Together(lhs - rhs) = " + abbreviate(simplified) + " (not syntactically 0)");
-        if (firstDefect.equals("0")) {
-          firstDefect = abbreviate(simplified);
+        // A double-precision look at the first point decides which exact step comes first: a
+        // clearly non-zero defect is evaluated exactly there (a cheap refutation, before an
+        // expensive Together); one that looks like zero goes straight to Together.
+        Node tree = (Node) derived[2];
+        NumericScreen.Result screen = tree == null ? NumericScreen.Result.UNDECIDED
+            : NumericScreen.evaluate(tree, doubles(sample.get(0)));
+        if (!screen.usable() || screen.clearlyNonZero()) {
+          PointResult first = atPoints(label, id, sample.subList(0, 1));
+          evaluated += first.evaluated();
+          if (first.witness() != null) {
+            steps.add(label + ": " + first.note());
+            verdict = IdentityVerdict.REFUTED;
+            witness = Optional.of(first.witness());
+            break;
+          }
         }
-      }
-      PointResult pr = atPoints(label, c.getValue(), sample);
-      evaluated += pr.evaluated();
-      steps.add(label + ": " + pr.note());
-      if (pr.witness() != null) {
-        verdict = IdentityVerdict.REFUTED;
-        witness = Optional.of(pr.witness());
-        break; // one refuted component refutes the identity
-      }
-      if (pr.undecided()) {
-        verdict = IdentityVerdict.UNKNOWN;
-      } else if (verdict == IdentityVerdict.PROVED) {
-        verdict = IdentityVerdict.CONFIRMED_AT_POINTS;
+        String simplified;
+        try {
+          simplified = engine.submit(s -> {
+            IExpr e = s.stashed(id);
+            IExpr symbolic = normRules.isEmpty() ? e : s.eval(F.ReplaceAll(e, s.eval(normRules)));
+            // ExpandAll first: most defects here have monomial denominators (powers of norms,
+            // learning rates, depths), where it reaches 0 several times faster than Together.
+            IExpr expanded = s.eval(F.ExpandAll(symbolic));
+            if (expanded.isZero()) {
+              return "0 (ExpandAll)";
+            }
+            if (!sphereRules.isEmpty()) {
+              // On a sphere sum c_k^2 = R^2: c_n^k -> c_n^(k-2) (R^2 - c_1^2 - ... - c_{n-1}^2)
+              // for k >= 2, then expand; a polynomial in the c_k then has a canonical form.
+              for (String rule : sphereRules) {
+                expanded = s.eval(F.ExpandAll(s.eval(F.ReplaceRepeated(expanded, s.eval(rule)))));
+              }
+              if (expanded.isZero()) {
+                return "0 (sphere)";
+              }
+              symbolic = expanded;
+            }
+            IExpr t = s.eval(F.Together(symbolic));
+            // Together may leave a polynomial unexpanded (e.g. 3*(..) - 5*(..)); expand that.
+            return t.isZero() || !t.isPlus() ? t.toString() : s.eval(F.Expand(t)).toString();
+          }, timeout);
+        } catch (SymbolicException e) {
+          if (e.code() == org.wnverify.symbolic.SymbolicError.TIMEOUT) {
+            throw e; // a slow case is the caller's to drop (and report), not a verdict
+          }
+          simplified = null;
+          steps.add(label + ": Together failed (" + e.code() + "); trying points");
+        }
+        if ("0 (ExpandAll)".equals(simplified)) {
+          steps.add(label + ": ExpandAll(lhs - rhs) = 0");
+          continue;
+        }
+        if ("0 (sphere)".equals(simplified)) {
+          steps.add(label + ": ExpandAll(lhs - rhs), reduced modulo the sphere relation (c_n^2 -> R^2 - sum of the "
+              + "other c_k^2), = 0");
+          continue;
+        }
+        if ("0".equals(simplified)) {
+          steps.add(label + ": Together(lhs - rhs) = 0 (Expand applied if a sum remained)");
+          continue;
+        }
+        if (simplified != null) {
+          steps.add(label + ": Together(lhs - rhs) = " + abbreviate(simplified) + " (not syntactically 0)");
+          if (firstDefect.equals("0")) {
+            firstDefect = abbreviate(simplified);
+          }
+        }
+        PointResult pr = atPoints(label, id, sample);
+        evaluated += pr.evaluated();
+        steps.add(label + ": " + pr.note());
+        if (pr.witness() != null) {
+          verdict = IdentityVerdict.REFUTED;
+          witness = Optional.of(pr.witness());
+          break; // one refuted component refutes the identity
+        }
+        if (pr.undecided()) {
+          verdict = IdentityVerdict.UNKNOWN;
+        } else if (verdict == IdentityVerdict.PROVED) {
+          verdict = IdentityVerdict.CONFIRMED_AT_POINTS;
+        }
+      } finally {
+        try {
+          engine.submit(s -> {
+            s.unstash(id);
+            return null;
+          }, timeout);
+        } catch (SymbolicException ignored) {
+          // the engine is stopping or closed: nothing left to release
+        }
       }
     }
     return new IdentityProof(problem.name(), verdict, problem.dimensions(), firstDefect, witness, steps, evaluated);
   }
 
+  private static Map<String, Double> doubles(Map<String, String> point) {
+    Map<String, Double> d = new LinkedHashMap<>();
+    point.forEach((k, v) -> d.put(k, NumericScreen.parse(v)));
+    return d;
+  }
+
   private record PointResult(int evaluated, Witness witness, boolean undecided, String note) {}
 
-  private PointResult atPoints(String label, String defect, List<Map<String, String>> sample) {
+  private PointResult atPoints(String label, long id, List<Map<String, String>> sample) {
     int n = 0;
     for (Map<String, String> point : sample) {
       n++;
@@ -137,20 +233,20 @@ public final class IdentityProver {
         r =
             engine.submit(
                 s -> {
-                  IExpr v = s.eval("Together(ReplaceAll(" + defect + ", " + rules + "))");
+                  IExpr v = s.eval(F.Together(F.ReplaceAll(s.stashed(id), s.eval(rules))));
                   if (v.isZero()) {
                     return new Object[] {"0", 0.0, true};
                   }
                   // Not Simplify: it is slow, and starts Symja worker threads that outlive the call.
-                  IExpr simplified = s.eval("Together(Expand(" + v + "))");
+                  IExpr simplified = s.eval(F.Together(F.Expand(v)));
                   if (simplified.isZero()) {
                     return new Object[] {"0", 0.0, true};
                   }
-                  boolean numeric = s.eval("NumericQ(" + v + ")").isTrue();
+                  boolean numeric = s.eval(F.NumericQ(v)).isTrue();
                   if (!numeric) {
                     return new Object[] {v.toString(), Double.NaN, false};
                   }
-                  return new Object[] {v.toString(), s.eval("N(" + v + ", 30)").evalf(), true};
+                  return new Object[] {v.toString(), s.eval(F.N(v, F.ZZ(30))).evalf(), true};
                 },
                 timeout);
       } catch (SymbolicException e) {
@@ -174,46 +270,189 @@ public final class IdentityProver {
     return new PointResult(n, null, false, "exactly 0 at all " + n + " random rational points");
   }
 
-  /** Exact rational values p/q in [lo, hi], never 0 (logs and negative powers occur). */
-  static Map<String, String> drawPoint(List<Variable> vars, SplittableRandom rnd) {
+  /**
+   * A random exact rational point: each variable p/q in its range (never 0, since logs and
+   * negative powers occur); the coordinates of a free-norm vector (see {@link
+   * IdentityProblem#norms()}) as a rational multiple of a rational unit vector, so its norm is
+   * rational; the coordinates of each {@link Sphere} exactly on that sphere.
+   */
+  static Map<String, String> drawPoint(IdentityProblem problem, SplittableRandom rnd) {
+    java.util.Set<String> onSpheres = new java.util.HashSet<>();
+    problem.spheres().forEach(sp -> onSpheres.addAll(sp.coords()));
     Map<String, String> point = new LinkedHashMap<>();
-    for (Variable v : vars) {
-      int q = 1 + rnd.nextInt(12);
-      long lo = (long) Math.ceil(v.lo() * q);
-      long hi = (long) Math.floor(v.hi() * q);
-      if (hi < lo) { // no multiple of 1/q inside: use a dyadic point near the midpoint
-        long mid = Math.round((v.lo() + v.hi()) / 2 * 1024);
-        long g = BigInteger.valueOf(mid).gcd(BigInteger.valueOf(1024)).longValue();
-        point.put(v.name(), (mid / g) + "/" + (1024 / g));
-        continue;
+    Map<String, Variable> byName = new LinkedHashMap<>();
+    for (Variable v : problem.variables()) {
+      byName.put(v.name(), v);
+      if (!onSpheres.contains(v.name())) {
+        point.put(v.name(), drawRational(v.lo(), v.hi(), rnd));
       }
-      long p = 0;
-      for (int guard = 0; guard < 100 && p == 0; guard++) {
-        p = lo + rnd.nextLong(hi - lo + 1);
+    }
+    for (List<String> coords : problem.norms().values()) {
+      if (!coords.stream().allMatch(c -> byName.containsKey(c) && !onSpheres.contains(c))) {
+        continue; // entries are expressions (e.g. a*u1): their variables are drawn on their own
       }
-      if (p == 0) {
-        p = hi; // interval is {0} on this grid only if lo = hi = 0; hi > 0 otherwise
+      boolean positive = coords.stream().allMatch(c -> byName.get(c).lo() > 0);
+      Frac[] unit = unitVector(coords.size(), positive, rnd);
+      Frac rho = Frac.parse(drawRational(0.5, 2.0, rnd));
+      for (int k = 0; k < coords.size(); k++) {
+        point.put(coords.get(k), unit[k].times(rho).toString());
       }
-      long g = BigInteger.valueOf(p).gcd(BigInteger.valueOf(q)).longValue();
-      long num = p / g;
-      long den = q / g;
-      point.put(v.name(), den == 1 ? Long.toString(num) : num + "/" + den);
+    }
+    for (Sphere sp : problem.spheres()) {
+      Frac[] unit = unitVector(sp.coords().size(), sp.positive(), rnd);
+      Frac radius = Frac.parse(sp.radius());
+      for (int k = 0; k < sp.coords().size(); k++) {
+        point.put(sp.coords().get(k), unit[k].times(radius).toString());
+      }
     }
     return point;
   }
 
-  static String normRules(Map<String, List<String>> norms) {
-    List<String> rules = new ArrayList<>();
-    norms.forEach((sym, v) -> {
-      StringBuilder sum = new StringBuilder("(");
-      for (int k = 0; k < v.size(); k++) {
-        sum.append(k > 0 ? "+" : "").append(v.get(k)).append("^2");
+  /** Backwards-compatible form: every variable drawn in its range. */
+  static Map<String, String> drawPoint(List<Variable> vars, SplittableRandom rnd) {
+    Map<String, String> point = new LinkedHashMap<>();
+    for (Variable v : vars) {
+      point.put(v.name(), drawRational(v.lo(), v.hi(), rnd));
+    }
+    return point;
+  }
+
+  /** A rational p/q (q <= 12) in [lo, hi], never 0. */
+  static String drawRational(double lo0, double hi0, SplittableRandom rnd) {
+    int q = 1 + rnd.nextInt(12);
+    long lo = (long) Math.ceil(lo0 * q);
+    long hi = (long) Math.floor(hi0 * q);
+    if (hi < lo) { // no multiple of 1/q inside: use a dyadic point near the midpoint
+      long mid = Math.round((lo0 + hi0) / 2 * 1024);
+      if (mid == 0) {
+        mid = 1;
       }
-      sum.append(")");
-      rules.add("Power(" + sum + ", q_) :> " + sym + "^(2*q)");
-      rules.add(sum + " -> " + sym + "^2");
-    });
+      long g = BigInteger.valueOf(mid).gcd(BigInteger.valueOf(1024)).longValue();
+      long num = mid / g;
+      long den = 1024 / g;
+      return den == 1 ? Long.toString(num) : num + "/" + den;
+    }
+    long p = 0;
+    for (int guard = 0; guard < 100 && p == 0; guard++) {
+      p = lo + rnd.nextLong(hi - lo + 1);
+    }
+    if (p == 0) {
+      p = hi; // interval is {0} on this grid only if lo = hi = 0; hi > 0 otherwise
+    }
+    long g = BigInteger.valueOf(p).gcd(BigInteger.valueOf(q)).longValue();
+    long num = p / g;
+    long den = q / g;
+    return den == 1 ? Long.toString(num) : num + "/" + den;
+  }
+
+  /**
+   * A rational unit vector by inverse stereographic projection of a random rational t with |t|
+   * < 1: u_i = 2 t_i/(1 + |t|^2), u_n = (1 - |t|^2)/(1 + |t|^2). Positive: every entry > 0;
+   * otherwise any signs, and u_n's sign random too.
+   */
+  static Frac[] unitVector(int n, boolean positive, SplittableRandom rnd) {
+    double bound = 0.9 / Math.sqrt(n - 1);
+    Frac[] t = new Frac[n - 1];
+    Frac s = Frac.ZERO;
+    for (int i = 0; i < n - 1; i++) {
+      t[i] = Frac.parse(positive ? drawRational(0.05, bound, rnd) : drawRational(-bound, bound, rnd));
+      s = s.plus(t[i].times(t[i]));
+    }
+    Frac den = Frac.ONE.plus(s);
+    Frac[] u = new Frac[n];
+    for (int i = 0; i < n - 1; i++) {
+      u[i] = t[i].times(Frac.of(2)).over(den);
+    }
+    u[n - 1] = Frac.ONE.minus(s).over(den);
+    if (!positive && rnd.nextBoolean()) {
+      u[n - 1] = u[n - 1].negate();
+    }
+    return u;
+  }
+
+  /** Exact rational numbers for the samplers. */
+  record Frac(BigInteger num, BigInteger den) {
+    static final Frac ZERO = new Frac(BigInteger.ZERO, BigInteger.ONE);
+    static final Frac ONE = new Frac(BigInteger.ONE, BigInteger.ONE);
+
+    Frac {
+      if (den.signum() < 0) {
+        num = num.negate();
+        den = den.negate();
+      }
+      BigInteger g = num.gcd(den);
+      if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
+        num = num.divide(g);
+        den = den.divide(g);
+      }
+    }
+
+    static Frac of(long v) {
+      return new Frac(BigInteger.valueOf(v), BigInteger.ONE);
+    }
+
+    static Frac parse(String s) {
+      int slash = s.indexOf('/');
+      return slash < 0 ? new Frac(new BigInteger(s), BigInteger.ONE)
+          : new Frac(new BigInteger(s.substring(0, slash)), new BigInteger(s.substring(slash + 1)));
+    }
+
+    Frac plus(Frac o) {
+      return new Frac(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
+    }
+
+    Frac minus(Frac o) {
+      return plus(o.negate());
+    }
+
+    Frac times(Frac o) {
+      return new Frac(num.multiply(o.num), den.multiply(o.den));
+    }
+
+    Frac over(Frac o) {
+      return new Frac(num.multiply(o.den), den.multiply(o.num));
+    }
+
+    Frac negate() {
+      return new Frac(num.negate(), den);
+    }
+
+    @Override
+    public String toString() {
+      return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;
+    }
+  }
+
+  /** Rewrite rules of the symbolic step: free norms and sphere hypotheses. */
+  static String normRules(IdentityProblem p) {
+    List<String> rules = new ArrayList<>();
+    p.norms().forEach((sym, v) -> rules.addAll(normRuleList(sym, v)));
+    p.spheres().forEach(sp -> rules.addAll(normRuleList(sp.radius(), sp.coords())));
     return rules.isEmpty() ? "" : "{" + String.join(", ", rules) + "}";
+  }
+
+  /** For each sphere: c_n^k :> c_n^(k-2) (R^2 - sum of the other c_i^2) for integers k >= 2. */
+  static List<String> sphereRules(IdentityProblem p) {
+    List<String> rules = new ArrayList<>();
+    for (Sphere sp : p.spheres()) {
+      List<String> c = sp.coords();
+      String last = c.get(c.size() - 1);
+      StringBuilder rest = new StringBuilder("(" + sp.radius() + ")^2");
+      for (int k = 0; k < c.size() - 1; k++) {
+        rest.append("-").append(c.get(k)).append("^2");
+      }
+      rules.add("Power(" + last + ", k_Integer /; k >= 2) :> " + last + "^(k-2)*(" + rest + ")");
+    }
+    return rules;
+  }
+
+  private static List<String> normRuleList(String value, List<String> v) {
+    StringBuilder sum = new StringBuilder("(");
+    for (int k = 0; k < v.size(); k++) {
+      sum.append(k > 0 ? "+" : "").append(v.get(k)).append("^2");
+    }
+    sum.append(")");
+    return List.of("Power(" + sum + ", q_) :> (" + value + ")^(2*q)", sum + " -> (" + value + ")^2");
   }
 
   static String rules(Map<String, String> point) {

@@ -35,7 +35,7 @@ class IdentityProverTest {
     IdentityProof p = prover.prove(problem("(x+y)^2 - (x^2 + 2*x*y + y^2)", -3));
     assertThat(p.verdict()).isEqualTo(IdentityVerdict.PROVED);
     assertThat(p.witness()).isEmpty();
-    assertThat(p.pointsChecked()).isEqualTo(1); // the cheap first point, then Together
+    assertThat(p.pointsChecked()).isZero(); // looked like 0 in double precision: straight to simplification
   }
 
   @Test
