@@ -17,8 +17,11 @@ public final class ChouClaims implements ClaimProvider {
     all.add(Lemma36Rate.corrected());
     all.add(Lemma39InvariantComparison.printed());
     all.add(Lemma39InvariantComparison.corrected());
+    all.add(new Lemma310BoundedBelow());
     all.add(new Lemma311Uniqueness());
     all.add(new Theorem23Convergence());
+    all.add(Lemma319LossToZero.printed());
+    all.add(Lemma319LossToZero.corrected());
     all.addAll(LimitTheorem.theorem21());
     all.addAll(LimitTheorem.theorem24());
     return List.copyOf(all);

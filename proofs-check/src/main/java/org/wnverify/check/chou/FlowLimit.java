@@ -29,8 +29,14 @@ import org.wnverify.numeric.problem.DiagonalNetInstance;
  * </ul>
  */
 final class FlowLimit {
-  /** Relative tolerance; absolute tolerance 0 since entries shrink towards a sparse limit. */
+  /** Relative tolerance; entries shrink towards a sparse limit, so error control is relative. */
   static final double TOLERANCE = 1e-11;
+  /**
+   * Absolute tolerance: not 0, which makes the step control divide 0 by 0 on an entry that is
+   * exactly 0 (a face of the orthant, which the flow never leaves), but far below any entry the
+   * relative control has to resolve.
+   */
+  static final double ABSOLUTE_FLOOR = 1e-300;
   /** Converged: loss at most 1e-16 of the initial loss, i.e. residual 1e-8 of its start. */
   static final double LOSS_FACTOR = 1e-16;
   /** Collapsed: r(t) <= 1e-8 r0, i.e. x within 1e-8 r0 of the stationary point 0. */
@@ -132,7 +138,7 @@ final class FlowLimit {
   private static FlowLimit run(DiagonalNetInstance p, FlowSystem sys, String flow,
       java.util.function.ToDoubleFunction<double[]> stop, double maxTime) {
     double l0 = sys.loss(sys.initialState());
-    IntegrationSettings s = IntegrationSettings.of(TOLERANCE, maxTime).withAbsoluteTolerance(0.0)
+    IntegrationSettings s = IntegrationSettings.of(TOLERANCE, maxTime).withAbsoluteTolerance(ABSOLUTE_FLOOR)
         .withLossTarget(l0 * LOSS_FACTOR).withRecordSteps(true).withBudget(BUDGET);
     return new FlowLimit(p, sys, flow, FlowIntegrator.integrate(sys, s, stop));
   }
