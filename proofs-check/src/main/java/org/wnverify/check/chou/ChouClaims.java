@@ -19,6 +19,7 @@ public final class ChouClaims implements ClaimProvider {
     all.add(Lemma39InvariantComparison.corrected());
     all.add(new Lemma310BoundedBelow());
     all.add(new Lemma311Uniqueness());
+    all.add(new Lemma312Boundedness());
     all.add(new Theorem23Convergence());
     all.add(Lemma319LossToZero.printed());
     all.add(Lemma319LossToZero.corrected());

@@ -84,7 +84,7 @@ final class FlowLimit {
     this.lossAtZero = Vectors.dot(p.b(), p.b()) / (2.0 * p.depth());
     if (r.status() == IntegrationStatus.CONVERGED) {
       kind = Kind.CONVERGED;
-    } else if (sys instanceof WnFlowOde && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero
+    } else if (sys instanceof WnFlowOde && p.depth() >= 2 && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero
         && (r.status() == IntegrationStatus.STOPPED || slowCollapse(p, r))) {
       kind = Kind.COLLAPSED;
     } else {
@@ -130,9 +130,13 @@ final class FlowLimit {
     return wn(p, rate, MAX_TIME);
   }
 
+  /**
+   * The WN flow; for L >= 2 stopped on collapse (x = 0 is then stationary). For L = 1 there is no
+   * collapse: grad L(0) = -A^T b != 0 and r passes through 0.
+   */
   static FlowLimit wn(DiagonalNetInstance p, LearningRate rate, double maxTime) {
     return run(p, new WnFlowOde(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
-        WnRuns.collapse(p, COLLAPSE), maxTime);
+        p.depth() >= 2 ? WnRuns.collapse(p, COLLAPSE) : null, maxTime);
   }
 
   private static FlowLimit run(DiagonalNetInstance p, FlowSystem sys, String flow,
