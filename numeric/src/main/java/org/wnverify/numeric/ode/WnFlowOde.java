@@ -17,9 +17,18 @@ public final class WnFlowOde implements FlowSystem {
   private final int depth;
   private final double eta;
   private final LearningRate rate;
+  private final double etaU;
   private final double[] y0;
 
   public WnFlowOde(DiagonalNetInstance p, LearningRate rate) {
+    this(p, rate, 1.0);
+  }
+
+  /**
+   * The flow with another learning rate eta_u of u (Lemma 3.1 rescales it); eta_r as given by
+   * {@code rate}.
+   */
+  public WnFlowOde(DiagonalNetInstance p, LearningRate rate, double etaU) {
     this.a = p.aRowMajor();
     this.rows = p.a();
     this.b = p.b();
@@ -28,6 +37,10 @@ public final class WnFlowOde implements FlowSystem {
     this.depth = p.depth();
     this.eta = p.eta();
     this.rate = rate;
+    if (!(etaU > 0) || !Double.isFinite(etaU)) {
+      throw new IllegalArgumentException("eta_u must be a finite number > 0, got " + etaU);
+    }
+    this.etaU = etaU;
     this.y0 = new double[n + 1];
     y0[0] = p.r0();
     System.arraycopy(p.u0(), 0, y0, 1, n);
@@ -40,7 +53,12 @@ public final class WnFlowOde implements FlowSystem {
 
   @Override
   public void computeDerivatives(double t, double[] y, double[] yDot) {
-    WnFlowKernel.derivative(a, m, n, b, depth, rate.etaR(eta, y[0]), 1.0, y, yDot);
+    WnFlowKernel.derivative(a, m, n, b, depth, rate.etaR(eta, y[0]), etaU, y, yDot);
+  }
+
+  /** eta_u of this flow (1 unless rescaled). */
+  public double etaU() {
+    return etaU;
   }
 
   /** eta_r at a state. */

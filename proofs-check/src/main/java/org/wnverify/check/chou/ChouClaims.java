@@ -13,6 +13,7 @@ public final class ChouClaims implements ClaimProvider {
         new Lemma35LossDerivative(), new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
         Theorem22LossDecay.limitInSPlus(), Theorem22Rho.printed(), Theorem22Rho.corrected(),
         Theorem22ErrorBound.printed(), Theorem22ErrorBound.corrected()));
+    all.add(new Lemma31Rescaling());
     all.add(Lemma36Rate.printed());
     all.add(Lemma36Rate.corrected());
     all.add(Lemma39InvariantComparison.printed());
