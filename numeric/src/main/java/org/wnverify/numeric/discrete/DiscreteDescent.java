@@ -16,8 +16,13 @@ import org.wnverify.numeric.generated.WnFlowKernel;
  *       field {@link WnFlowKernel#derivative} computes (tests pin the two to each other).
  * </ul>
  *
- * Pure functions of their arguments: no randomness, no shared state, so any number of runs may go
- * in parallel and the same inputs give the same bits.
+ * <p>Cost per accepted step: one pass over A for the residual of the trial point (reused as the
+ * residual of the next iterate) and one pass over A for the gradient, plus O(N) vector work; a
+ * rejected line-search trial costs one more residual pass. No allocation inside the loop.
+ *
+ * <p>Pure functions of their arguments: no randomness, no shared state, so any number of runs may go
+ * in parallel and the same inputs give the same bits (the {@link DescentOptions#outOfTime()} rule
+ * excepted, which depends on the clock by design).
  */
 public final class DiscreteDescent {
   private DiscreteDescent() {}
@@ -27,8 +32,7 @@ public final class DiscreteDescent {
     if (x0.length != p.columns()) {
       throw new IllegalArgumentException("x0 has " + x0.length + " entries, expected " + p.columns());
     }
-    Model model = new GdModel(p);
-    return run(p, model, x0.clone(), o);
+    return run(p, new GdModel(p), x0.clone(), o);
   }
 
   /**
@@ -52,9 +56,10 @@ public final class DiscreteDescent {
   public static double[] wnField(SensingProblem p, double[] state, double etaR, double etaU) {
     WnModel w = new WnModel(p, etaR, etaU);
     double[] res = new double[p.rows()];
-    w.loss(state, res);
+    double[] x = new double[p.columns()];
+    w.loss(state, x, res);
     double[] d = new double[state.length];
-    w.direction(state, res, d);
+    w.direction(state, x, res, d);
     return d;
   }
 
@@ -67,19 +72,18 @@ public final class DiscreteDescent {
 
   /** A descent method seen as: a loss of the state and a scaled descent direction. */
   private interface Model {
-    /** Loss at the state; writes the residual of the weights it represents. */
-    double loss(double[] state, double[] res);
+    /** Loss at the state; writes the weights it represents into x and their residual into res. */
+    double loss(double[] state, double[] x, double[] res);
 
     /**
-     * Writes the descent direction d = -P grad (P the learning rates) given the residual of the
-     * state and returns grad^T P grad = the predicted decrease rate, >= 0.
+     * Writes the descent direction d = -P grad (P the learning rates) given the weights and
+     * residual of the state and returns grad^T P grad = the predicted decrease rate, >= 0.
      */
-    double direction(double[] state, double[] res, double[] d);
-
-    /** The weights the state represents. */
-    double[] weights(double[] state);
+    double direction(double[] state, double[] x, double[] res, double[] d);
 
     double r(double[] state);
+
+    double uNorm(double[] state);
   }
 
   private static final class GdModel implements Model {
@@ -88,16 +92,17 @@ public final class DiscreteDescent {
 
     GdModel(SensingProblem p) {
       this.p = p;
-      this.xl = new double[p.columns()];
+      this.xl = new double[p.signalLength()];
     }
 
     @Override
-    public double loss(double[] x, double[] res) {
-      return p.residual(x, res, xl);
+    public double loss(double[] s, double[] x, double[] res) {
+      System.arraycopy(s, 0, x, 0, x.length);
+      return p.residual(s, res, xl);
     }
 
     @Override
-    public double direction(double[] x, double[] res, double[] d) {
+    public double direction(double[] s, double[] x, double[] res, double[] d) {
       p.gradient(x, res, d);
       double gg = 0;
       for (int k = 0; k < d.length; k++) {
@@ -109,12 +114,12 @@ public final class DiscreteDescent {
     }
 
     @Override
-    public double[] weights(double[] x) {
-      return x.clone();
+    public double r(double[] state) {
+      return Double.NaN;
     }
 
     @Override
-    public double r(double[] state) {
+    public double uNorm(double[] state) {
       return Double.NaN;
     }
   }
@@ -123,7 +128,6 @@ public final class DiscreteDescent {
     private final SensingProblem p;
     private final double etaR;
     private final double etaU;
-    private final double[] x;
     private final double[] xl;
     private final double[] g;
 
@@ -131,35 +135,27 @@ public final class DiscreteDescent {
       this.p = p;
       this.etaR = etaR;
       this.etaU = etaU;
-      this.x = new double[p.columns()];
-      this.xl = new double[p.columns()];
+      this.xl = new double[p.signalLength()];
       this.g = new double[p.columns()];
     }
 
-    private double fillWeights(double[] s) {
-      int n = x.length;
+    private static double norm(double[] s) {
       double nu2 = 0;
-      for (int k = 0; k < n; k++) {
-        nu2 += s[1 + k] * s[1 + k];
+      for (int k = 1; k < s.length; k++) {
+        nu2 += s[k] * s[k];
       }
-      double nu = Math.sqrt(nu2);
-      double scale = s[0] / nu;
-      for (int k = 0; k < n; k++) {
-        x[k] = scale * s[1 + k];
-      }
-      return nu;
+      return Math.sqrt(nu2);
     }
 
     @Override
-    public double loss(double[] s, double[] res) {
-      fillWeights(s);
-      return p.residual(x, res, xl);
+    public double loss(double[] s, double[] x, double[] res) {
+      return p.residualScaled(s[0] / norm(s), s, 1, x, res, xl);
     }
 
     @Override
-    public double direction(double[] s, double[] res, double[] d) {
-      int n = x.length;
-      double nu = fillWeights(s);
+    public double direction(double[] s, double[] x, double[] res, double[] d) {
+      int n = g.length;
+      double nu = norm(s);
       p.gradient(x, res, g);
       double ug = 0;
       for (int k = 0; k < n; k++) {
@@ -179,36 +175,83 @@ public final class DiscreteDescent {
     }
 
     @Override
-    public double[] weights(double[] s) {
-      fillWeights(s);
-      return x.clone();
-    }
-
-    @Override
     public double r(double[] s) {
       return s[0];
     }
+
+    @Override
+    public double uNorm(double[] s) {
+      return norm(s);
+    }
+  }
+
+  /** Log-spaced recorder of the loss (and error): iteration 0, then each time k passes a mark. */
+  private static final class Trace {
+    private final long[] it;
+    private final double[] loss;
+    private final double[] err;
+    private final double factor;
+    private int size;
+    private double next = 0;
+
+    Trace(int points, long maxIterations) {
+      factor = points == 0 ? 0 : Math.pow(Math.max(2, maxIterations), 1.0 / points);
+      // marks: every iteration while k + 1 exceeds the geometric mark (about 1 / (factor - 1) of
+      // them), then one per factor; plus iteration 0 and the last
+      int cap = points == 0 ? 0 : points + (int) Math.ceil(2 / (factor - 1)) + 4;
+      it = new long[cap];
+      loss = new double[cap];
+      err = new double[cap];
+    }
+
+    boolean due(long k) {
+      return it.length > 0 && k >= next && size < it.length - 1;
+    }
+
+    void add(long k, double l, double e) {
+      it[size] = k;
+      loss[size] = l;
+      err[size++] = e;
+      next = Math.max(k + 1, next * factor);
+    }
+
+    boolean lastMissing(long k) {
+      return it.length > 0 && (size == 0 || it[size - 1] != k);
+    }
+  }
+
+  private static double error(SensingProblem p, DescentOptions o, double[] x, double[] sig) {
+    if (o.error() == null) {
+      return Double.NaN;
+    }
+    p.signal(x, sig);
+    return o.error().applyAsDouble(sig);
   }
 
   private static DescentRun run(SensingProblem p, Model model, double[] s, DescentOptions o) {
     int len = s.length;
+    int cols = p.columns();
     double[] t = new double[len];
     double[] d = new double[len];
+    double[] x = new double[cols];
+    double[] xt = new double[cols];
     double[] res = new double[p.rows()];
     double[] resT = new double[p.rows()];
+    double[] sig = new double[p.signalLength()];
     StepRule rule = o.step();
+    DescentOptions.Plateau plateau = o.plateau();
+    double[] errs = plateau == null ? null
+        : new double[(int) Math.min(o.maxIterations() / plateau.every() + 2, 1 << 22)];
+    double plateauChange = Double.NaN;
     double h = rule.initialStep();
-    double loss = model.loss(s, res);
+    double loss = model.loss(s, x, res);
+    long evaluations = 1;
     double initialLoss = loss;
     double maxIncrease = 0;
     long it = 0;
-    int traceCap = o.traceEvery() == 0 ? 0 : (int) Math.min(o.maxIterations() / o.traceEvery() + 2, 1 << 20);
-    long[] ti = new long[traceCap];
-    double[] tl = new double[traceCap];
-    int tn = 0;
-    if (traceCap > 0) {
-      ti[tn] = 0;
-      tl[tn++] = loss;
+    Trace trace = new Trace(o.tracePoints(), o.maxIterations());
+    if (trace.due(0)) {
+      trace.add(0, loss, error(p, o, x, sig));
     }
     DescentRun.Stop stop;
     if (!Double.isFinite(loss)) {
@@ -225,8 +268,27 @@ public final class DiscreteDescent {
         }
         if (it % DescentOptions.CHECKPOINT_EVERY == 0) {
           o.checkpoint().run();
+          if (o.outOfTime().getAsBoolean()) {
+            stop = DescentRun.Stop.TIME;
+            break;
+          }
         }
-        double pred = model.direction(s, res, d);
+        if (plateau != null && it % plateau.every() == 0) {
+          int j = (int) (it / plateau.every());
+          if (j < errs.length) {
+            double e = error(p, o, x, sig);
+            errs[j] = e;
+            if (it >= plateau.minIterations() && loss <= plateau.maxLoss()) {
+              double change = Math.abs(e - errs[j / 2]) / Math.abs(e);
+              if (change <= plateau.relativeChange()) {
+                plateauChange = change;
+                stop = DescentRun.Stop.PLATEAU;
+                break;
+              }
+            }
+          }
+        }
+        double pred = model.direction(s, x, res, d);
         if (!(pred > 0) || !Double.isFinite(pred)) {
           stop = DescentRun.Stop.STALLED;
           break;
@@ -234,13 +296,14 @@ public final class DiscreteDescent {
         double lt;
         if (rule.backtracking()) {
           if (it > 0) {
-            h = Math.min(h * StepRule.GROWTH, rule.maxStep());
+            h = Math.min(h * rule.growth(), rule.maxStep());
           }
           while (true) {
             for (int j = 0; j < len; j++) {
               t[j] = s[j] + h * d[j];
             }
-            lt = model.loss(t, resT);
+            lt = model.loss(t, xt, resT);
+            evaluations++;
             if (lt <= loss - StepRule.ARMIJO * h * pred) {
               break;
             }
@@ -257,7 +320,8 @@ public final class DiscreteDescent {
           for (int j = 0; j < len; j++) {
             t[j] = s[j] + h * d[j];
           }
-          lt = model.loss(t, resT);
+          lt = model.loss(t, xt, resT);
+          evaluations++;
           if (!Double.isFinite(lt)) {
             stop = DescentRun.Stop.DIVERGED;
             break;
@@ -269,23 +333,25 @@ public final class DiscreteDescent {
         double[] sw = s;
         s = t;
         t = sw;
+        sw = x;
+        x = xt;
+        xt = sw;
         sw = res;
         res = resT;
         resT = sw;
         loss = lt;
         it++;
-        if (traceCap > 0 && it % o.traceEvery() == 0 && tn < traceCap - 1) {
-          ti[tn] = it;
-          tl[tn++] = loss;
+        if (trace.due(it)) {
+          trace.add(it, loss, error(p, o, x, sig));
         }
       }
     }
-    if (traceCap > 0 && ti[tn - 1] != it) {
-      ti[tn] = it;
-      tl[tn++] = loss;
+    if (trace.lastMissing(it)) {
+      trace.add(it, loss, error(p, o, x, sig));
     }
-    double[] x = model.weights(s);
-    return new DescentRun(x, p.signal(x), initialLoss, loss, it, stop, maxIncrease,
-        Arrays.copyOf(ti, tn), Arrays.copyOf(tl, tn), model.r(s));
+    return new DescentRun(x.clone(), p.signal(x), initialLoss, loss, it, evaluations, stop, maxIncrease,
+        Arrays.copyOf(trace.it, trace.size), Arrays.copyOf(trace.loss, trace.size),
+        Arrays.copyOf(trace.err, trace.size), model.r(s),
+        model.uNorm(s), plateauChange);
   }
 }

@@ -1,6 +1,9 @@
 package org.wnverify.check.experiments;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
 import org.wnverify.check.CheckContext;
 import org.wnverify.numeric.discrete.DescentOptions;
 import org.wnverify.numeric.discrete.DescentRun;
@@ -25,19 +28,27 @@ final class Section4 {
   /** "Number of iterations are set to be 10^6 or whenever the loss function falls below 10^-12". */
   static final double LOSS_TARGET = 1e-12;
   /**
-   * The step: a constant small step h = 0.1 ("constant small step size"), halved by the Armijo test
-   * whenever it would not decrease the loss (the "line search" the paper also allows), so large
-   * initializations (r0 = 100) do not blow up, and never grown above 0.1 so that runs from small
-   * initializations stay in the small-step regime whose implicit bias the paper analyses. At the
-   * QUICK size h = 0.1 and h = 0.01 give GD errors within 1% and WN errors of the same order; at
-   * the paper's size h = 0.1 is what lets WN reach 1e-12 within the 10^6-iteration cap.
+   * The step: the paper allows "constant small step size, or step size yields by the line search
+   * method" without numbers. Used here: Armijo backtracking from h = 0.1, never above 0.1, growing
+   * by 2^(1/8) after each accepted step ({@link StepRule#GROWTH}). At the paper's size 0.1 is at the
+   * edge of stability (about 2 / largest curvature), so the step hovers just below it; from large
+   * initial losses (r0 = 100) the halving keeps the runs from blowing up. The discrete WN runs are
+   * sensitive to this choice (each u-step is orthogonal to u, so ||u|| grows by h^2 ||du||^2 per
+   * step, which the flow does not do); the tables report the final ||u|| for that reason.
    */
   static final double STEP = 0.1;
+  /** Loss-trace points per run: about 50 spaced evenly in log(iteration) up to the cap. */
+  static final int TRACE_POINTS = 50;
 
   /** Problem and run sizes. */
   record Sizes(int n, int m, int s, int trials, long maxIterations) {
     static Sizes of(CheckContext.Profile p) {
       return p == CheckContext.Profile.PAPER ? PAPER : QUICK;
+    }
+
+    @Override
+    public String toString() {
+      return "N=" + n + ", M=" + m + ", s=" + s + ", trials=" + trials + ", iteration cap=" + maxIterations;
     }
   }
 
@@ -60,9 +71,27 @@ final class Section4 {
    * One random instance: data, ground truth, the initial direction (a positive unit vector of the
    * problem's dimension, 2N for the signed loss) and, for the Gaussian truth, min_{S+} ||z||_1.
    */
-  record Trial(SensingProblem problem, double[] xStar, double[] direction, double minL1, String lpDetail) {}
+  record Trial(SensingProblem problem, double[] xStar, double[] direction, double minL1, String lpDetail) {
+    /** The same data with another initial direction (Figure 1: one data set, ten initializations). */
+    Trial withDirection(long seed) {
+      return new Trial(problem, xStar, Section4.direction(new SplittableRandom(seed), problem.columns()), minL1,
+          lpDetail);
+    }
+  }
 
-  static Trial draw(SplittableRandom rng, Sizes z, Truth truth) {
+  /**
+   * The seed of trial {@code index} of a claim whose random stream has seed {@code claimSeed}: a
+   * SplitMix64 mix of the two, so every trial can be drawn on its own (in parallel, in any order).
+   */
+  static long trialSeed(long claimSeed, int index) {
+    long z = claimSeed + 0x9E3779B97F4A7C15L * (index + 1L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  static Trial draw(long seed, Sizes z, Truth truth) {
+    SplittableRandom rng = new SplittableRandom(seed);
     int n = z.n();
     int m = z.m();
     double[][] a = new double[m][n];
@@ -110,7 +139,21 @@ final class Section4 {
     if (truth == Truth.SPARSE_SIGNED) {
       p = p.signed();
     }
-    int dim = p.columns();
+    double[] w = direction(rng, p.columns());
+    double minL1 = Double.NaN;
+    String detail = "not needed";
+    if (truth == Truth.GAUSSIAN) {
+      double[] ones = new double[n];
+      Arrays.fill(ones, 1.0);
+      LpResult lp = WeightedL1Program.minimise(a, b, ones);
+      minL1 = lp.optimal() ? lp.value() : Double.NaN;
+      detail = lp.detail();
+    }
+    return new Trial(p, xs, w, minL1, detail);
+  }
+
+  /** A positive unit vector: |g| / ||g||, g standard Gaussian. */
+  static double[] direction(SplittableRandom rng, int dim) {
     double[] w = new double[dim];
     double nw = 0;
     for (int k = 0; k < dim; k++) {
@@ -121,21 +164,39 @@ final class Section4 {
     for (int k = 0; k < dim; k++) {
       w[k] /= nw;
     }
-    double minL1 = Double.NaN;
-    String detail = "not needed";
-    if (truth == Truth.GAUSSIAN) {
-      double[] ones = new double[n];
-      java.util.Arrays.fill(ones, 1.0);
-      LpResult lp = WeightedL1Program.minimise(a, b, ones);
-      minL1 = lp.optimal() ? lp.value() : Double.NaN;
-      detail = lp.detail();
-    }
-    return new Trial(p, xs, w, minL1, detail);
+    return w;
   }
 
-  static DescentOptions options(long maxIterations, int traceEvery, CheckContext ctx) {
-    return new DescentOptions(maxIterations, LOSS_TARGET, StepRule.backtracking(STEP, STEP),
-        traceEvery, ctx::checkpoint);
+  /** eps1 (Gaussian truth) or eps2 (sparse truths) of a signal, as a function for the runs. */
+  static ToDoubleFunction<double[]> errorFunction(Trial t, Truth truth) {
+    if (truth == Truth.GAUSSIAN) {
+      double min = t.minL1();
+      return sig -> {
+        double e = 0;
+        for (double v : sig) {
+          e += Math.abs(v);
+        }
+        return e - min;
+      };
+    }
+    double[] xs = t.xStar();
+    return sig -> {
+      double e = 0;
+      for (int k = 0; k < sig.length; k++) {
+        e += Math.abs(sig[k] - xs[k]);
+      }
+      return e;
+    };
+  }
+
+  /**
+   * Options of one run: the cap, the paper's loss target, the step rule, a loss/error trace, the
+   * claim's checkpoint and soft deadline, and optionally the plateau rule.
+   */
+  static DescentOptions options(long maxIterations, CheckContext ctx, Trial t, Truth truth,
+      DescentOptions.Plateau plateau, BooleanSupplier outOfTime) {
+    return new DescentOptions(maxIterations, LOSS_TARGET, StepRule.backtracking(STEP, STEP), TRACE_POINTS,
+        ctx::checkpoint, errorFunction(t, truth), plateau, outOfTime);
   }
 
   static DescentRun gd(Trial t, double r0, DescentOptions o) {
@@ -152,17 +213,6 @@ final class Section4 {
 
   /** eps1 for the Gaussian truth, eps2 otherwise. */
   static double error(Trial t, Truth truth, DescentRun run) {
-    double[] sig = run.signal();
-    double e = 0;
-    if (truth == Truth.GAUSSIAN) {
-      for (double v : sig) {
-        e += Math.abs(v);
-      }
-      return e - t.minL1();
-    }
-    for (int k = 0; k < sig.length; k++) {
-      e += Math.abs(sig[k] - t.xStar()[k]);
-    }
-    return e;
+    return errorFunction(t, truth).applyAsDouble(run.signal());
   }
 }
