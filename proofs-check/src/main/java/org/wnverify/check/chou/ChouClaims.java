@@ -24,6 +24,8 @@ public final class ChouClaims implements ClaimProvider {
     all.add(new Theorem23Convergence());
     all.add(Lemma319LossToZero.printed());
     all.add(Lemma319LossToZero.corrected());
+    all.add(KernelProbabilityRemark.monteCarlo());
+    all.add(KernelProbabilityRemark.lowerBound());
     all.addAll(LimitTheorem.theorem21());
     all.addAll(LimitTheorem.theorem24());
     return List.copyOf(all);
