@@ -57,7 +57,7 @@ final class Lemma312Boundedness extends ChouClaim {
 
   @Override
   ChouSampler sampler(CheckContext context) {
-    return new ChouSampler(context.random(id()), new int[] {1, 2}, R0Rule.INTERIOR, ChouSampler.STANDARD_ORDER);
+    return new ChouSampler(context.random(id()), new int[] {2, 1}, R0Rule.INTERIOR, ChouSampler.STANDARD_ORDER);
   }
 
   record Bound(double maxR, double bound, double minU, double b1, double b2, double c) {

@@ -211,8 +211,8 @@ final class LimitTheorem extends ChouClaim {
       out.verdict(Verdict.INCONCLUSIVE, converged + " of " + instances.size() + " run(s) converged, " + unresolved
           + " did not reach the loss threshold (see per-instance notes)");
     } else if (controlRejected > 0) {
-      out.verdict(Verdict.HOLDS, String.format(Locale.ROOT, "all %d run(s) converged to S+ (loss below %.0e of its start, "
-          + "x~ changing by the amounts shown over the last half of the run); control rejected", converged,
+      out.verdict(Verdict.HOLDS, String.format(Locale.ROOT, "all %d run(s) converged to S+ (loss below %.0e of its start; "
+          + "how far x~(T) may still be from the limit is the change shown); control rejected", converged,
           FlowLimit.LOSS_FACTOR));
     } else {
       out.verdict(Verdict.INCONCLUSIVE, "all " + converged + " run(s) converged but the control was not rejected");
