@@ -24,6 +24,8 @@ public final class ChouClaims implements ClaimProvider {
     all.add(new Theorem23Convergence());
     all.add(Lemma319LossToZero.printed());
     all.add(Lemma319LossToZero.corrected());
+    all.add(Section34AlongTrajectory.corollary315());
+    all.add(Section34AlongTrajectory.lemma318());
     all.add(KernelProbabilityRemark.monteCarlo());
     all.add(KernelProbabilityRemark.lowerBound());
     all.addAll(LimitTheorem.theorem21());
