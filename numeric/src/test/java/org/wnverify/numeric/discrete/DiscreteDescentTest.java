@@ -134,7 +134,15 @@ class DiscreteDescentTest {
         r[i] = rng.nextGaussian();
       }
       double[] res = new double[m];
-      double ss = SensingProblem.times(a, m, n, v, b, res);
+      double[][] cols = new double[n][m];
+      double[][] rows = new double[m][n];
+      for (int i = 0; i < m; i++) {
+        for (int k = 0; k < n; k++) {
+          rows[i][k] = a[i * n + k];
+          cols[k][i] = a[i * n + k];
+        }
+      }
+      double ss = SensingProblem.times(cols, m, n, v, b, res);
       double ssPlain = 0;
       for (int i = 0; i < m; i++) {
         double s = -b[i];
@@ -145,8 +153,13 @@ class DiscreteDescentTest {
         ssPlain += s * s;
       }
       assertThat(ss).isCloseTo(ssPlain, within(1e-10));
+      double[] res2 = new double[m];
+      assertThat(SensingProblem.timesByRows(rows, m, n, v, b, res2)).isCloseTo(ssPlain, within(1e-10));
+      for (int i = 0; i < m; i++) {
+        assertThat(res2[i]).isCloseTo(res[i], within(1e-12));
+      }
       double[] out = new double[n];
-      SensingProblem.transposeTimes(a, m, n, r, out);
+      SensingProblem.transposeTimes(rows, m, n, r, out);
       for (int k = 0; k < n; k++) {
         double s = 0;
         for (int i = 0; i < m; i++) {
