@@ -47,7 +47,8 @@ class ChouAuditTest {
         "chou/theorem-2.2#error-bound-corrected", "chou/theorem-2.3", "chou/theorem-2.4#limit-in-s-plus",
         "chou/theorem-2.4#error-bound-corrected", "chou/remark-kernel-probability#monte-carlo",
         "chou/remark-kernel-probability#lower-bound", "chou/lemma-3.1", "chou/lemma-3.6#corrected",
-        "chou/lemma-3.9#corrected", "chou/lemma-3.10", "chou/lemma-3.11", "chou/lemma-3.12", "chou/lemma-3.19#corrected");
+        "chou/lemma-3.9#corrected", "chou/lemma-3.10", "chou/lemma-3.11", "chou/lemma-3.12", "chou/lemma-3.19#corrected",
+        "chou/corollary-3.15#along-trajectory", "chou/lemma-3.18#along-trajectory");
   }
 
   static Stream<String> findings() {
