@@ -88,6 +88,20 @@ final class KernelProbabilityRemark implements Claim {
     return ClaimKind.BOUND;
   }
 
+  /** The Monte Carlo check uses a supplied instance's shape (M, N); the lower bound is exhaustive. */
+  @Override
+  public boolean usesInstances() {
+    return monteCarlo;
+  }
+
+  @Override
+  public java.util.Optional<String> unmetHypothesis(DiagonalNetInstance instance) {
+    return monteCarlo && instance.columns() <= instance.rows()
+        ? java.util.Optional.of("hypothesis 'ker A of dimension K = N - M >= 1' is not met: M = " + instance.rows()
+            + ", N = " + instance.columns())
+        : java.util.Optional.empty();
+  }
+
   /** sum_{i=0}^{upTo} C(n, i), exactly. */
   static BigInteger binomialSum(int n, int upTo) {
     BigInteger sum = BigInteger.ZERO;
