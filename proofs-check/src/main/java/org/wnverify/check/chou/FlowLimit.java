@@ -223,20 +223,6 @@ final class FlowLimit {
     return Vectors.distance(xTildeEnd(), xTildeWindowStart());
   }
 
-  /**
-   * Successive-window changes Delta_j = ||x~(T 2^-j) - x~(T 2^-(j+1))||, j = 0 .. count-1 (latest
-   * first). A converging run has Delta_j shrinking towards j = 0.
-   */
-  double[] windowChanges(int count) {
-    double[] d = new double[count];
-    double t = endTime();
-    for (int j = 0; j < count; j++) {
-      d[j] = Vectors.distance(xTildeAt(t), xTildeAt(t / 2));
-      t /= 2;
-    }
-    return d;
-  }
-
   /** Progress levels of {@link #levelTimes()}: 4 levels, each a factor 1e-4 of loss (or 1e-2 of r). */
   static final int LEVELS = 4;
 

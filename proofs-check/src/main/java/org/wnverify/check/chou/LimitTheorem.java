@@ -31,8 +31,6 @@ import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 final class LimitTheorem extends ChouClaim {
   /** Shrinking a violated bound costs one limit run and one LP per candidate. */
   static final int SHRINK_BUDGET = 60;
-  /** Number of successive windows shown for a converged run. */
-  static final int WINDOWS = 4;
 
   enum Flow { GF, WN_R_SQUARED }
 
@@ -164,7 +162,7 @@ final class LimitTheorem extends ChouClaim {
         FlowLimit gf = FlowLimit.gf(p);
         gfDist = gf.converged() ? Vectors.distance(xEnd, gf.xTildeEnd()) : Double.NaN;
       }
-      double[] win = run.windowChanges(WINDOWS);
+      double[] win = run.levelChanges();
       rows.add(List.of(g.label(), p.depth(), run.kind.name(), run.endTime(), run.loss0, run.lossEnd,
           residual(p, xEnd), change, Refinement.fmt(win), pinvDist, gfDist));
       switch (run.kind) {
@@ -190,9 +188,9 @@ final class LimitTheorem extends ChouClaim {
     }
     out.table(new EvidenceTable("flow run until the loss fell to " + FlowLimit.LOSS_FACTOR + " of its start: "
         + "residual ||A x~(T) - b||/||b||, change of x~ while the loss fell from 1e-12 to 1e-16 of its start (how "
-        + "converged), successive windows "
-        + "||x~(T/2^j) - x~(T/2^(j+1))||, j = 0..", List.of("instance", "L", "outcome", "T", "loss start", "loss end",
-        "residual", "change since loss 1e-12", "window changes", "||x~ - A^+b||",
+        + "converged), changes of x~ between successive progress levels (loss 1e-4 .. 1e-16 of its start, latest "
+        + "first)", List.of("instance", "L", "outcome", "T", "loss start", "loss end",
+        "residual", "change since loss 1e-12", "level changes", "||x~ - A^+b||",
         "||x~ - x~_GF||"), rows));
     out.evidence("per instance", notes);
     out.control(new NegativeControl("the limit is the minimum-norm solution A^+ b",
