@@ -1,12 +1,8 @@
 package org.wnverify.symbolic.derive;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.wnverify.symbolic.prove.IdentityProblem;
 import org.wnverify.symbolic.prove.Sphere;
-import org.wnverify.symbolic.prove.Variable;
 
 /**
  * EWN paper, Theorem 1 (eqs. (5), (6); flows (7),(8) and (16),(17) of ewn.md in their general
@@ -33,6 +29,10 @@ final class EwnTheorem1 {
       this.param = param;
       this.scale = scale;
     }
+
+    String id() {
+      return "ewn/theorem-1#" + name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   enum Mutation {
@@ -54,29 +54,47 @@ final class EwnTheorem1 {
       "Theorem 1 (SWN): for w = gamma v/||v|| following (16),(17) with ||v|| = 1, "
           + "dw/dt = -eta (||w||^2 G + ((1 - ||w||^2)/||w||^2)(w^T G) w) (6)";
 
-  static IdentityProblem problem(Kind kind, int d, Mutation mut) {
+  /** The flows of (p, v) in general form: -eta times the chain-rule gradient of L(w(p, v)). */
+  static String flowP(Kind kind, List<String> v, List<String> g) {
+    String vg = Sym.dot(v, g);
+    String nv = Sym.norm(v);
+    return kind == Kind.EWN ? "(-eta*Exp(alpha)*" + vg + "/" + nv + ")" : "(-eta*" + vg + "/" + nv + ")";
+  }
+
+  static List<String> flowV(Kind kind, List<String> v, List<String> g) {
+    String vg = Sym.dot(v, g);
+    String nv = Sym.norm(v);
+    List<String> dv = new ArrayList<>();
+    for (int k = 0; k < v.size(); k++) {
+      dv.add("(-eta*(" + kind.scale + "/" + nv + ")*(" + g.get(k) + " - " + v.get(k) + "*" + vg + "/(" + Sym.normSq(v)
+          + ")))");
+    }
+    return dv;
+  }
+
+  static Case problem(Kind kind, int d, Mutation mut) {
     List<String> v = Sym.vec("v", d);
     List<String> g = Sym.vec("g", d);
     String nv = Sym.norm(v);
     String p = kind.param;
     String s = kind.scale;
+    Problem pr = Problem.of(kind.id(), "d=" + d + " (symbolic " + p + ", v, G, eta)");
+    if (mut != Mutation.NONE) {
+      pr.control(mut.text);
+    }
     List<String> w = new ArrayList<>();
     for (String vk : v) {
       w.add(s + "*" + vk + "/" + nv);
     }
-    String vg = Sym.dot(v, g);
-    // printed flows, general form
-    String dp = kind == Kind.EWN ? "(-eta*Exp(alpha)*" + vg + "/" + nv + ")" : "(-eta*" + vg + "/" + nv + ")";
-    List<String> dv = new ArrayList<>();
-    for (int k = 0; k < d; k++) {
-      dv.add("(-eta*(" + s + "/" + nv + ")*(" + g.get(k) + " - " + v.get(k) + "*" + vg + "/(" + Sym.normSq(v) + ")))");
-    }
-    Map<String, String> defects = new LinkedHashMap<>();
+    String dp = flowP(kind, v, g);
+    List<String> dv = flowV(kind, v, g);
+    pr.define("w(" + p + ", v)", "{" + String.join(", ", w) + "}").define("d" + p + "/dt", dp)
+        .define("dv/dt", "{" + String.join(", ", dv) + "}");
     String wg = Sym.dot(w, g); // L(w) to first order: its w-gradient is the constant G
-    defects.put("flow d" + p + "/dt = -eta d/d" + p + " L(w)", dp + " - (-eta*D(" + wg + ", " + p + "))");
+    pr.equation("flow d" + p + "/dt = -eta d/d" + p + " L(w)", dp, "(-eta*D(" + wg + ", " + p + "))");
     for (int k = 0; k < d; k++) {
-      defects.put("flow dv" + (k + 1) + "/dt = -eta d/dv" + (k + 1) + " L(w)",
-          dv.get(k) + " - (-eta*D(" + wg + ", " + v.get(k) + "))");
+      pr.equation("flow dv" + (k + 1) + "/dt = -eta d/dv" + (k + 1) + " L(w)", dv.get(k),
+          "(-eta*D(" + wg + ", " + v.get(k) + "))");
     }
     String radius = mut == Mutation.RADIUS_2 ? "2" : "1";
     String wn2 = Sym.normSq(w);
@@ -95,22 +113,16 @@ final class EwnTheorem1 {
         String sign = mut == Mutation.SWN_SIGN ? "-" : "+";
         rhs = "(-eta*(" + wn2 + "*" + g.get(k) + sign + "((1-" + wn2 + ")/" + wn2 + ")*" + wgT + "*" + w.get(k) + "))";
       }
-      defects.put("dw" + (k + 1) + "/dt - (" + (kind == Kind.EWN ? "5" : "6") + ")", Sym.sum(chain) + " - " + rhs);
+      pr.equation("dw" + (k + 1) + "/dt - (" + (kind == Kind.EWN ? "5" : "6") + ")", Sym.sum(chain), rhs);
     }
-    List<Variable> vars = new ArrayList<>();
-    vars.add(kind == Kind.EWN ? Variable.of("alpha", -1, 1) : Variable.of("gam", -2, 2));
-    g.forEach(gk -> vars.add(Variable.of(gk, -2, 2)));
-    vars.add(Variable.of("eta", 0.1, 2));
-    String dims = "d=" + d + " (symbolic " + p + ", v, G, eta)";
-    List<String> steps = List.of(
-        "w = " + s + " v/||v||, ||v|| = Sqrt(sum v_k^2); flows as printed with /||v|| (general form)",
-        "dw/dt = D(w, " + p + ") d" + p + "/dt + sum_j D(w, v_j) dv_j/dt (Symja D, all v_j free)",
-        "then ||v|| = " + radius + " imposed on the result (the whole sphere)");
-    String name = "ewn/theorem-1#" + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + dims
-        + (mut == Mutation.NONE ? "" : " [control: " + mut.text + "]");
+    pr.variable(p, kind == Kind.EWN ? -1 : -2, kind == Kind.EWN ? 1 : 2);
+    pr.variables(g, -2, 2).variable("eta", 0.1, 2);
+    pr.step("w = " + s + " v/||v||, ||v|| = Sqrt(sum v_k^2); flows as printed with /||v|| (general form)");
+    pr.step("dw/dt = D(w, " + p + ") d" + p + "/dt + sum_j D(w, v_j) dv_j/dt (Symja D, all v_j free)");
+    pr.step("then ||v|| = " + radius + " imposed on the result (the whole sphere)");
     // The flow components (a) hold for every v; the theorem components (b) need the sphere. Two
     // problems would double the work, so the sphere is imposed on all: (a) is also proved in
     // general form by the kernel templates (codegen/templates, EwnFlowKernel/SwnFlowKernel).
-    return new IdentityProblem(name, dims, steps, defects, vars, Map.of(), List.of(new Sphere(v, radius, false)));
+    return pr.sphere(new Sphere(v, radius, false)).build();
   }
 }

@@ -127,7 +127,7 @@ public final class IdentityProver {
         NumericScreen.Result screen = tree == null ? NumericScreen.Result.UNDECIDED
             : NumericScreen.evaluate(tree, doubles(sample.get(0)));
         if (!screen.usable() || screen.clearlyNonZero()) {
-          PointResult first = atPoints(label, id, sample.subList(0, 1));
+          PointResult first = atPoints(label, id, tree, sample.subList(0, 1));
           evaluated += first.evaluated();
           if (first.witness() != null) {
             steps.add(label + ": " + first.note());
@@ -140,7 +140,7 @@ public final class IdentityProver {
         try {
           simplified = engine.submit(s -> {
             IExpr e = s.stashed(id);
-            IExpr symbolic = normRules.isEmpty() ? e : s.eval(F.ReplaceAll(e, s.eval(normRules)));
+            IExpr symbolic = normRules.isEmpty() ? e : s.eval(F.ReplaceRepeated(e, s.eval(normRules)));
             // ExpandAll first: most defects here have monomial denominators (powers of norms,
             // learning rates, depths), where it reaches 0 several times faster than Together.
             IExpr expanded = s.eval(F.ExpandAll(symbolic));
@@ -148,8 +148,9 @@ public final class IdentityProver {
               return "0 (ExpandAll)";
             }
             if (!sphereRules.isEmpty()) {
-              // On a sphere sum c_k^2 = R^2: c_n^k -> c_n^(k-2) (R^2 - c_1^2 - ... - c_{n-1}^2)
-              // for k >= 2, then expand; a polynomial in the c_k then has a canonical form.
+              // On a sphere sum c_k^2 = R^2 (R a number, or the free symbol nu of a norm): c_n^k ->
+              // c_n^(k-2) (R^2 - c_1^2 - ... - c_{n-1}^2) for k >= 2, then expand; a polynomial in
+              // the c_k then has a canonical form.
               for (String rule : sphereRules) {
                 expanded = s.eval(F.ExpandAll(s.eval(F.ReplaceRepeated(expanded, s.eval(rule)))));
               }
@@ -169,17 +170,31 @@ public final class IdentityProver {
           simplified = null;
           steps.add(label + ": Together failed (" + e.code() + "); trying points");
         }
-        if ("0 (ExpandAll)".equals(simplified)) {
-          steps.add(label + ": ExpandAll(lhs - rhs) = 0");
-          continue;
-        }
-        if ("0 (sphere)".equals(simplified)) {
-          steps.add(label + ": ExpandAll(lhs - rhs), reduced modulo the sphere relation (c_n^2 -> R^2 - sum of the "
-              + "other c_k^2), = 0");
-          continue;
-        }
-        if ("0".equals(simplified)) {
-          steps.add(label + ": Together(lhs - rhs) = 0 (Expand applied if a sum remained)");
+        String how = switch (simplified == null ? "" : simplified) {
+          case "0 (ExpandAll)" -> "ExpandAll(lhs - rhs) = 0";
+          case "0 (sphere)" -> "ExpandAll(lhs - rhs), reduced modulo the norm relation (c_n^2 -> R^2 - sum of the "
+              + "other c_k^2, R = ||c||), = 0";
+          case "0" -> "Together(lhs - rhs) = 0 (Expand applied if a sum remained)";
+          default -> null;
+        };
+        if (how != null) {
+          // Symja 3.0.0's Together can return a wrong rational function (see symbolic/README.md),
+          // so a symbolic 0 must also survive a double-precision look at further random points of
+          // the unsimplified defect; where the two disagree the exact value there decides.
+          CrossCheck cc = crossCheck(label, id, tree, sample);
+          evaluated += cc.evaluated();
+          if (cc.witness() != null) {
+            steps.add(label + ": " + how + ", but " + cc.note());
+            verdict = IdentityVerdict.REFUTED;
+            witness = Optional.of(cc.witness());
+            break;
+          }
+          if (cc.conflict()) {
+            steps.add(label + ": " + how + ", but " + cc.note());
+            verdict = IdentityVerdict.UNKNOWN;
+            continue;
+          }
+          steps.add(label + ": " + how);
           continue;
         }
         if (simplified != null) {
@@ -188,7 +203,7 @@ public final class IdentityProver {
             firstDefect = abbreviate(simplified);
           }
         }
-        PointResult pr = atPoints(label, id, sample);
+        PointResult pr = atPoints(label, id, tree, sample);
         evaluated += pr.evaluated();
         steps.add(label + ": " + pr.note());
         if (pr.witness() != null) {
@@ -223,7 +238,36 @@ public final class IdentityProver {
 
   private record PointResult(int evaluated, Witness witness, boolean undecided, String note) {}
 
-  private PointResult atPoints(String label, long id, List<Map<String, String>> sample) {
+  private record CrossCheck(int evaluated, Witness witness, boolean conflict, String note) {}
+
+  /** How many further random points a symbolic 0 is looked at in double precision. */
+  static final int CROSS_CHECK_POINTS = 3;
+
+  private CrossCheck crossCheck(String label, long id, Node tree, List<Map<String, String>> sample) {
+    if (tree == null) {
+      return new CrossCheck(0, null, false, "");
+    }
+    int evaluated = 0;
+    for (int i = 1; i <= CROSS_CHECK_POINTS && i < sample.size(); i++) {
+      NumericScreen.Result r = NumericScreen.evaluate(tree, doubles(sample.get(i)));
+      if (r.clearlyNonZero()) {
+        PointResult exact = atPoints(label, id, tree, sample.subList(i, i + 1));
+        evaluated += exact.evaluated();
+        if (exact.witness() != null) {
+          return new CrossCheck(evaluated, exact.witness(), false,
+              "the unsimplified defect is non-zero at point " + (i + 1) + " (" + exact.note() + "): the simplification "
+                  + "to 0 was wrong");
+        }
+        if (exact.undecided()) {
+          return new CrossCheck(evaluated, null, true, "double precision gives " + r.value() + " at point " + (i + 1)
+              + " and the exact value there is undecided");
+        }
+      }
+    }
+    return new CrossCheck(evaluated, null, false, "");
+  }
+
+  private PointResult atPoints(String label, long id, Node tree, List<Map<String, String>> sample) {
     int n = 0;
     for (Map<String, String> point : sample) {
       n++;
@@ -255,6 +299,12 @@ public final class IdentityProver {
       String exact = (String) r[0];
       double approx = (Double) r[1];
       if ("0".equals(exact)) {
+        NumericScreen.Result check = tree == null ? NumericScreen.Result.UNDECIDED
+            : NumericScreen.evaluate(tree, doubles(point));
+        if (check.usable() && Math.abs(check.value()) > 1e-6 * Math.max(check.magnitude(), 1e-300)) {
+          return new PointResult(n, null, true, "point " + n + ": exact evaluation gives 0 but double precision gives "
+              + check.value() + " (magnitude " + check.magnitude() + "): undecided");
+        }
         continue;
       }
       if (!(Boolean) r[2]) {
@@ -435,21 +485,31 @@ public final class IdentityProver {
   static List<String> sphereRules(IdentityProblem p) {
     List<String> rules = new ArrayList<>();
     for (Sphere sp : p.spheres()) {
-      List<String> c = sp.coords();
-      String last = c.get(c.size() - 1);
-      StringBuilder rest = new StringBuilder("(" + sp.radius() + ")^2");
-      for (int k = 0; k < c.size() - 1; k++) {
-        rest.append("-").append(c.get(k)).append("^2");
-      }
-      rules.add("Power(" + last + ", k_Integer /; k >= 2) :> " + last + "^(k-2)*(" + rest + ")");
+      rules.add(reduction(sp.coords(), sp.radius()));
     }
+    // A free norm nu = ||u|| of plain variables satisfies the same relation with radius nu.
+    p.norms().forEach((sym, coords) -> {
+      if (coords.stream().allMatch(c -> c.matches("[A-Za-z][A-Za-z0-9]*"))) {
+        rules.add(reduction(coords, sym));
+      }
+    });
     return rules;
+  }
+
+  /** c_n^k :> c_n^(k-2) (radius^2 - c_1^2 - ... - c_{n-1}^2) for integers k >= 2. */
+  private static String reduction(List<String> c, String radius) {
+    String last = c.get(c.size() - 1);
+    StringBuilder rest = new StringBuilder("(" + radius + ")^2");
+    for (int k = 0; k < c.size() - 1; k++) {
+      rest.append("-").append(c.get(k)).append("^2");
+    }
+    return "Power(" + last + ", k_Integer /; k >= 2) :> " + last + "^(k-2)*(" + rest + ")";
   }
 
   private static List<String> normRuleList(String value, List<String> v) {
     StringBuilder sum = new StringBuilder("(");
     for (int k = 0; k < v.size(); k++) {
-      sum.append(k > 0 ? "+" : "").append(v.get(k)).append("^2");
+      sum.append(k > 0 ? "+" : "").append("(").append(v.get(k)).append(")^2");
     }
     sum.append(")");
     return List.of("Power(" + sum + ", q_) :> (" + value + ")^(2*q)", sum + " -> (" + value + ")^2");

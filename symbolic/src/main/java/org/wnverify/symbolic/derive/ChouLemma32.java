@@ -1,0 +1,84 @@
+package org.wnverify.symbolic.derive;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chou-Rauhut-Ward Lemma 3.2 (constant norm), the computation in its proof: along (14),
+ * d_t ||u||^2 = 2 u^T d_t u = -2 eta_u u^T grad_u L~ = -2 eta_u (r/||u||) u^T (I - P_u) grad L(x) = 0.
+ * No hypothesis on ||u|| is needed (u free; ||u|| written as a free symbol nu in the symbolic step).
+ */
+final class ChouLemma32 {
+  private ChouLemma32() {}
+
+  static final String ID = "chou/lemma-3.2#proof";
+  static final String LOCATION = "Chou, Rauhut, Ward, proof of Lemma 3.2";
+  static final String STATEMENT =
+      "along (14): d_t ||u||^2 = 2 u^T d_t u = -2 u^T grad_u L~(r,u) = -2 (r/||u||) u^T (I - P_u) grad L(r u/||u||) = 0, "
+          + "because u^T (I - P_u) = 0 (with eta_u kept as a factor)";
+
+  enum Mutation {
+    NONE(""),
+    PROJECTOR_UNNORMALISED("P_u = u u^T (the 1/||u||^2 dropped)"),
+    PROJECTOR_PLUS("(I + P_u) in place of (I - P_u)");
+
+    final String text;
+
+    Mutation(String text) {
+      this.text = text;
+    }
+  }
+
+  static Case problem(int m, int n, int depth, Mutation mut) {
+    ChouModel cm = ChouModel.symbolic(m, n, depth);
+    List<String> u = Sym.vec("u", n);
+    Problem p = Problem.of(ID, cm.dims() + " " + cm.over("r, u, eta_u"));
+    if (mut != Mutation.NONE) {
+      p.control(mut.text);
+    }
+    String lossWn = cm.lossWn();
+    List<String> du = new ArrayList<>();
+    List<String> gradU = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      gradU.add("D(" + lossWn + ", u" + k + ")");
+      du.add("(-etaU*" + gradU.get(k - 1) + ")");
+    }
+    p.define("L~(r,u)", lossWn).define("d_t u (14)", "{" + String.join(", ", du) + "}");
+    String normSq = Sym.normSq(u);
+    List<String> chain = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      chain.add("D(" + normSq + ", u" + k + ")*" + du.get(k - 1));
+    }
+    List<String> g = cm.gradient22(cm.wnPoint());
+    String ug = Sym.dot(u, g);
+    String sq = mut == Mutation.PROJECTOR_UNNORMALISED ? "" : "/(" + normSq + ")";
+    String sign = mut == Mutation.PROJECTOR_PLUS ? "+" : "-";
+    List<String> projected = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      projected.add("(" + g.get(k - 1) + sign + "u" + k + "*" + ug + sq + ")");
+    }
+    String uTproj = Sym.dot(u, projected);
+    p.step("d_t ||u||^2 by the chain rule along (14) with d_t u = -eta_u D(L~, u) (Symja), u free");
+    p.step("grad L(x) from (22) at x = r u/||u||; P_u = u u^T/||u||^2");
+    p.equation("d_t ||u||^2 = -2 eta_u u^T grad_u L~", Sym.sum(chain), "-2*etaU*" + Sym.dot(u, gradU));
+    p.equation("-2 eta_u u^T grad_u L~ = -2 eta_u (r/||u||) u^T (I - P_u) grad L", "-2*etaU*" + Sym.dot(u, gradU),
+        "-2*etaU*(r/" + Sym.norm(u) + ")*" + uTproj);
+    p.equation("u^T (I - P_u) grad L = 0", uTproj, "0");
+    cm.addData(p);
+    p.variable("r", 0.1, 2).variables(u, -2, 2).variable("etaU", 0.1, 2);
+    return p.norm("nu", u).build();
+  }
+
+  static Plan plan() {
+    Plan plan = new Plan();
+    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}) {
+      for (int depth = 2; depth <= 3; depth++) {
+        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
+      }
+    }
+    plan.control(Mutation.PROJECTOR_UNNORMALISED.text, problem(1, 3, 2, Mutation.PROJECTOR_UNNORMALISED));
+    plan.control(Mutation.PROJECTOR_PLUS.text, problem(1, 3, 3, Mutation.PROJECTOR_PLUS));
+    plan.note("no hypothesis on ||u||: u is free (||u|| written as a free symbol in the symbolic step)");
+    return plan;
+  }
+}

@@ -1,0 +1,83 @@
+package org.wnverify.symbolic.derive;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chou-Rauhut-Ward proof of Lemma 3.5: along (13)-(14), d_t L~ = <grad_r L~, d_t r> + <grad_u L~,
+ * d_t u> = -eta_r |grad_r L~|^2 - eta_u ||grad_u L~||^2, with the gradients as printed in (23),
+ * (24) (grad L from (22)) and d_t L~ by the chain rule of Symja's derivatives.
+ */
+final class ChouLemma35 {
+  private ChouLemma35() {}
+
+  static final String ID = "chou/lemma-3.5#proof";
+  static final String LOCATION = "Chou, Rauhut, Ward, proof of Lemma 3.5";
+  static final String STATEMENT =
+      "along (13)-(14): d_t L~(r,u) = <grad_r L~, d_t r> + <grad_u L~, d_t u> "
+          + "= -eta_r |grad_r L~(r,u)|^2 - eta_u ||grad_u L~(r,u)||^2 (<= 0)";
+
+  enum Mutation {
+    NONE(""),
+    MISSING_ETA_U("-eta_r |grad_r L~|^2 - ||grad_u L~||^2 (eta_u dropped)"),
+    SIGN("+eta_r |grad_r L~|^2 in place of -eta_r |grad_r L~|^2");
+
+    final String text;
+
+    Mutation(String text) {
+      this.text = text;
+    }
+  }
+
+  static Case problem(int m, int n, int depth, Mutation mut) {
+    ChouModel cm = ChouModel.symbolic(m, n, depth);
+    List<String> u = Sym.vec("u", n);
+    Problem p = Problem.of(ID, cm.dims() + " " + cm.over("r, u, eta_r, eta_u"));
+    if (mut != Mutation.NONE) {
+      p.control(mut.text);
+    }
+    String lossWn = cm.lossWn();
+    String nu = Sym.norm(u);
+    List<String> g = cm.gradient22(cm.wnPoint());
+    String ug = Sym.dot(u, g);
+    String gr = "(" + ug + "/" + nu + ")";
+    List<String> gu = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      gu.add("((r/" + nu + ")*(" + g.get(k - 1) + " - u" + k + "*" + ug + "/(" + Sym.normSq(u) + ")))");
+    }
+    String dr = "(-etaR*D(" + lossWn + ", r))";
+    List<String> du = new ArrayList<>();
+    List<String> chain = new ArrayList<>();
+    chain.add("D(" + lossWn + ", r)*" + dr);
+    for (int k = 1; k <= n; k++) {
+      du.add("(-etaU*D(" + lossWn + ", u" + k + "))");
+      chain.add("D(" + lossWn + ", u" + k + ")*" + du.get(k - 1));
+    }
+    p.define("L~(r,u)", lossWn).define("grad_r L~ (23)", gr).define("grad_u L~ (24)", "{" + String.join(", ", gu) + "}");
+    p.step("d_t L~ = D(L~, r) d_t r + sum_k D(L~, u_k) d_t u_k with (13)-(14) written with Symja's D (u free)");
+    p.step("grad_r L~, grad_u L~ as printed in (23), (24), with grad L from (22) at x = r u/||u||");
+    p.step("eta_r, eta_u are free symbols: the identity holds at each instant, so also for (eta_r, eta_u) = (r^2, 1)");
+    String inner = "(" + gr + "*" + dr + " + " + Sym.dot(gu, du) + ")";
+    p.equation("d_t L~ = <grad_r L~, d_t r> + <grad_u L~, d_t u>", Sym.sum(chain), inner);
+    String etaU = mut == Mutation.MISSING_ETA_U ? "" : "etaU*";
+    String signR = mut == Mutation.SIGN ? "+" : "-";
+    p.equation("= -eta_r |grad_r L~|^2 - eta_u ||grad_u L~||^2", inner,
+        "(" + signR + "etaR*" + gr + "^2 - " + etaU + Sym.normSq(gu) + ")");
+    cm.addData(p);
+    p.variable("r", 0.1, 2).variables(u, -2, 2).variable("etaR", 0.1, 2).variable("etaU", 0.1, 2);
+    return p.norm("nu", u).build();
+  }
+
+  static Plan plan() {
+    Plan plan = new Plan();
+    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}}) {
+      for (int depth = 2; depth <= 3; depth++) {
+        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
+      }
+    }
+    plan.control(Mutation.MISSING_ETA_U.text, problem(1, 3, 2, Mutation.MISSING_ETA_U));
+    plan.control(Mutation.SIGN.text, problem(1, 3, 3, Mutation.SIGN));
+    plan.note("eta_r, eta_u are free symbols, so the constant rate (eta~, 1) and the time-dependent (r^2, 1) are both covered");
+    return plan;
+  }
+}
