@@ -80,7 +80,7 @@ public final class SymbolicEngine implements AutoCloseable {
 
   /** Symja's version string ({@code $Version}), part of every proof-cache key. */
   public String symjaVersion() {
-    return cached("symja/version", () -> evaluate("$Version", DEFAULT_TIMEOUT).text());
+    return cached("symja/version", () -> submit(s -> s.eval("$Version").toString(), DEFAULT_TIMEOUT));
   }
 
   /** Evaluates Symja input text, e.g. {@code D(x^L/L, x)}, to an {@link Expression}. */

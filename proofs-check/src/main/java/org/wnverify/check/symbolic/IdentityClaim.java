@@ -75,6 +75,9 @@ public final class IdentityClaim implements Claim {
     IdentityProof proof = report.proof();
     ClaimOutcome.Builder b = ClaimOutcome.builder(id, SymbolicIdentities.SEED);
     b.evidence("dimensions covered", proof.dimensions());
+    if (!report.notes().isEmpty()) {
+      b.evidence("notes", report.notes());
+    }
     if (!report.skipped().isEmpty()) {
       b.evidence("dimensions skipped (time budget)", report.skipped());
     }

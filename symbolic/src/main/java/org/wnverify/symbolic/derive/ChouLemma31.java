@@ -18,7 +18,7 @@ import java.util.Map;
 final class ChouLemma31 {
   private ChouLemma31() {}
 
-  static final String ID = "chou/lemma-3.1";
+  static final String ID = "chou/lemma-3.1#proof"; // chou/lemma-3.1 is the numeric check
   static final String LOCATION = "Chou, Rauhut, Ward, Lemma 3.1 and its proof, eqs. (25)-(27)";
   static final String STATEMENT =
       "for a > 0 and (r^(a), u^(a)) = (r, a u) (25): grad_{r^(a)} L~(r^(a), u^(a)) = grad_r L~(r, u) and "
