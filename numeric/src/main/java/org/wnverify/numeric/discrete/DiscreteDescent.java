@@ -104,11 +104,9 @@ public final class DiscreteDescent {
     @Override
     public double direction(double[] s, double[] x, double[] res, double[] d) {
       p.gradient(x, res, d);
-      double gg = 0;
+      double gg = dot(d, 0, d, 0, d.length);
       for (int k = 0; k < d.length; k++) {
-        double g = d[k];
-        gg += g * g;
-        d[k] = -g;
+        d[k] = -d[k];
       }
       return gg;
     }
@@ -140,11 +138,7 @@ public final class DiscreteDescent {
     }
 
     private static double norm(double[] s) {
-      double nu2 = 0;
-      for (int k = 1; k < s.length; k++) {
-        nu2 += s[k] * s[k];
-      }
-      return Math.sqrt(nu2);
+      return Math.sqrt(dot(s, 1, s, 1, s.length - 1));
     }
 
     @Override
@@ -157,20 +151,15 @@ public final class DiscreteDescent {
       int n = g.length;
       double nu = norm(s);
       p.gradient(x, res, g);
-      double ug = 0;
-      for (int k = 0; k < n; k++) {
-        ug += s[1 + k] * g[k];
-      }
+      double ug = dot(s, 1, g, 0, n);
       double r = s[0];
       d[0] = -etaR * ug / nu;
       double c = ug / (nu * nu);
       double f = -etaU * r / nu;
-      double uu = 0;
       for (int k = 0; k < n; k++) {
-        double dk = f * (g[k] - s[1 + k] * c);
-        d[1 + k] = dk;
-        uu += dk * dk;
+        d[1 + k] = f * (g[k] - s[1 + k] * c);
       }
+      double uu = dot(d, 1, d, 1, n);
       return d[0] * d[0] / etaR + uu / etaU;
     }
 
@@ -183,6 +172,28 @@ public final class DiscreteDescent {
     public double uNorm(double[] s) {
       return norm(s);
     }
+  }
+
+  /**
+   * sum_k a[ao + k] b[bo + k] over k < len with four accumulators (the JIT does not vectorize
+   * floating-point reductions; four independent add chains hide the add latency). Fixed order.
+   */
+  static double dot(double[] a, int ao, double[] b, int bo, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 3 < len; k += 4) {
+      s0 += a[ao + k] * b[bo + k];
+      s1 += a[ao + k + 1] * b[bo + k + 1];
+      s2 += a[ao + k + 2] * b[bo + k + 2];
+      s3 += a[ao + k + 3] * b[bo + k + 3];
+    }
+    for (; k < len; k++) {
+      s0 += a[ao + k] * b[bo + k];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Log-spaced recorder of the loss (and error): iteration 0, then each time k passes a mark. */

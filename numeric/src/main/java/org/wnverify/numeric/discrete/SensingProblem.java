@@ -148,6 +148,19 @@ public final class SensingProblem {
   /** As {@link #signal(double[])} into a caller-owned array of length {@link #signalLength()}. */
   public void signal(double[] x, double[] t) {
     int p = depth;
+    if (p == 2) {
+      // the Section 4 case, as plain products the JIT vectorizes
+      if (!signed) {
+        for (int k = 0; k < n; k++) {
+          t[k] = x[k] * x[k];
+        }
+      } else {
+        for (int k = 0; k < n; k++) {
+          t[k] = x[k] * x[k] - x[n + k] * x[n + k];
+        }
+      }
+      return;
+    }
     if (!signed) {
       for (int k = 0; k < n; k++) {
         t[k] = pow(x[k], p);
@@ -198,6 +211,21 @@ public final class SensingProblem {
   public void gradient(double[] x, double[] res, double[] g) {
     transposeTimes(rowsA, m, n, res, g);
     int q = depth - 1;
+    if (q == 1) {
+      // L = 2 (Section 4): plain products the JIT vectorizes
+      if (!signed) {
+        for (int k = 0; k < n; k++) {
+          g[k] *= x[k];
+        }
+      } else {
+        for (int k = 0; k < n; k++) {
+          double c = g[k];
+          g[k] = c * x[k];
+          g[n + k] = -c * x[n + k];
+        }
+      }
+      return;
+    }
     if (!signed) {
       for (int k = 0; k < n; k++) {
         g[k] *= pow(x[k], q);

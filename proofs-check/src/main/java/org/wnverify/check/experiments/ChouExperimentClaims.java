@@ -218,8 +218,15 @@ public final class ChouExperimentClaims implements ClaimProvider {
   // ---------------------------------------------------------------------------------------------
   // Running the sweeps.
 
-  /** One descent run of a figure: which trial, GD or WN, r0 and (for WN) eta~. */
-  record Job(int trial, boolean wn, double r0, double eta) {}
+  /**
+   * One descent run of a figure: which trial, GD or WN, r0, (for WN) eta~, and the largest step
+   * (normally {@link Section4#STEP}).
+   */
+  record Job(int trial, boolean wn, double r0, double eta, double maxStep) {
+    Job(int trial, boolean wn, double r0, double eta) {
+      this(trial, wn, r0, eta, Section4.STEP);
+    }
+  }
 
   /** What one check needs to run its sweeps: context, sizes, workers, soft deadline, counters. */
   static final class Env {
@@ -300,7 +307,11 @@ public final class ChouExperimentClaims implements ClaimProvider {
         Job j = jobs.get(i);
         Trial t = ts.get(j.trial());
         DescentOptions o = Section4.options(cap, ctx, t, truth, withPlateau ? plateau : null, outOfTime);
-        tasks.add(() -> j.wn() ? Section4.wn(t, j.r0(), j.eta(), o) : Section4.gd(t, j.r0(), o));
+        if (j.maxStep() != Section4.STEP) {
+          o = o.withStep(org.wnverify.numeric.discrete.StepRule.backtracking(j.maxStep(), j.maxStep()));
+        }
+        DescentOptions opts = o;
+        tasks.add(() -> j.wn() ? Section4.wn(t, j.r0(), j.eta(), opts) : Section4.gd(t, j.r0(), opts));
       }
       List<DescentRun> done = Parallel.all(tasks, workers);
       DescentRun[] byJob = new DescentRun[jobs.size()];
@@ -317,6 +328,12 @@ public final class ChouExperimentClaims implements ClaimProvider {
 
     /** GD and WN (eta~ fixed) at each r0, on the same trials. */
     List<Point> sweepR0(List<Trial> ts, Truth truth, double[] r0s, double eta, long cap, boolean withPlateau) {
+      return sweepR0(ts, truth, r0s, eta, cap, withPlateau, List.of(), new ArrayList<>());
+    }
+
+    /** As above, with extra jobs run in the same parallel batch; their runs go to {@code extraRuns}. */
+    List<Point> sweepR0(List<Trial> ts, Truth truth, double[] r0s, double eta, long cap, boolean withPlateau,
+        List<Job> extra, List<DescentRun> extraRuns) {
       List<Job> jobs = new ArrayList<>();
       for (double r0 : r0s) {
         for (int t = 0; t < ts.size(); t++) {
@@ -324,7 +341,9 @@ public final class ChouExperimentClaims implements ClaimProvider {
           jobs.add(new Job(t, true, r0, eta));
         }
       }
+      jobs.addAll(extra);
       List<DescentRun> runs = run(ts, truth, jobs, cap, withPlateau);
+      extraRuns.addAll(runs.subList(runs.size() - extra.size(), runs.size()));
       List<Point> pts = new ArrayList<>();
       int k = 0;
       for (double r0 : r0s) {
@@ -655,8 +674,20 @@ public final class ChouExperimentClaims implements ClaimProvider {
   private static void figure2(Env env, ClaimOutcome.Builder out, List<Object[]> st, List<NegativeControl> ctl) {
     ClaimId id = new ClaimId("chou", "figure-2", null);
     List<Trial> ts = env.trials(id, Truth.GAUSSIAN);
-    List<Point> pts = env.sweepR0(ts, Truth.GAUSSIAN, R0_GAUSSIAN, ETA, env.z.maxIterations(), true);
+    // the step-rule sensitivity of WN at r0 = 1: trial 1 again with the largest step halved
+    List<DescentRun> halved = new ArrayList<>();
+    List<Point> pts = env.sweepR0(ts, Truth.GAUSSIAN, R0_GAUSSIAN, ETA, env.z.maxIterations(), true,
+        List.of(new Job(0, true, 1.0, ETA, Section4.STEP / 2)), halved);
     out.evidence("plateau rule", plateauText(env));
+    Point unit0 = pointAt(pts, 1.0);
+    DescentRun h2 = halved.get(0);
+    out.evidence("step sensitivity (informational)", String.format("trial 1, WN at r0 = 1: eps1 %.4g with steps "
+        + "<= %.2g (%s, %d iterations, final ||u|| %.3g) and %.4g with steps <= %.2g (%s, %d iterations, final "
+        + "||u|| %.3g); the WN flow keeps ||u|| = 1, discrete WN-GD grows it, and the error follows",
+        unit0.wnErrors.get(0), Section4.STEP, Point.label(unit0.wnRuns.get(0).stop()),
+        unit0.wnRuns.get(0).iterations(), unit0.wnRuns.get(0).finalUNorm(),
+        Section4.error(ts.get(0), Truth.GAUSSIAN, h2), Section4.STEP / 2, Point.label(h2.stop()), h2.iterations(),
+        h2.finalUNorm()));
     out.table(curve("Figure 2a: eps1 vs r0 (eta~ = 0.1, mean of " + ts.size() + " trials)", "r0", pts, true, "eps1"));
     out.table(details("Figure 2a runs", "r0", pts));
     out.table(traces("Figure 2b: WN loss vs iteration (mean of " + ts.size() + " trials; a stopped run keeps "

@@ -17,7 +17,7 @@ import org.wnverify.check.Verdict;
 
 class ChouExperimentClaimsTest {
   /** Tiny sizes: seconds for all five figures. */
-  private static final Section4.Sizes TINY = new Section4.Sizes(30, 10, 2, 2, 400_000);
+  private static final Section4.Sizes TINY = new Section4.Sizes(30, 10, 2, 2, 60_000);
 
   private final List<Claim> claims = new ChouExperimentClaims(TINY, 2).claims();
 
