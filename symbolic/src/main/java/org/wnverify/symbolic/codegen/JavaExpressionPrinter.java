@@ -37,26 +37,88 @@ public final class JavaExpressionPrinter {
   private static final Map<String, String> CONSTANTS = Map.of("e", "Math.E", "pi", "Math.PI");
 
   private final Map<String, String> symbols;
+  private final Set<String> intSymbols;
 
-  /** @param symbols Symja symbol -> Java identifier; a reserved word is refused. */
+  /** Name of the integer-power helper the printed code calls for integer exponents. */
+  public static final String IPOW = "ipow";
+
+  /**
+   * The helper every class that contains printed code with {@link #IPOW} must define: x^p for an
+   * integer p by repeated squaring (exact for |p| <= 3 up to rounding of each product, and
+   * several times faster than Math.pow), 1/x^(-p) for p < 0.
+   */
+  public static final String IPOW_SOURCE = """
+
+        /** x^p for an integer p: small cases unrolled, else repeated squaring; 1/x^-p for p < 0. */
+        static double ipow(double x, int p) {
+          switch (p) {
+            case 0:
+              return 1.0;
+            case 1:
+              return x;
+            case 2:
+              return x * x;
+            case 3:
+              return x * x * x;
+            case 4: {
+              double y = x * x;
+              return y * y;
+            }
+            default: {
+              if (p < 0) {
+                return 1.0 / ipow(x, -p);
+              }
+              double r = 1.0;
+              double b = x;
+              int e = p;
+              while (e > 0) {
+                if ((e & 1) != 0) {
+                  r *= b;
+                }
+                b *= b;
+                e >>= 1;
+              }
+              return r;
+            }
+          }
+        }
+      """;
+
+  /** @param symbols Symja symbol -> Java identifier (all double); a reserved word is refused. */
   public JavaExpressionPrinter(Map<String, String> symbols) {
+    this(symbols, Set.of());
+  }
+
+  /**
+   * @param symbols Symja symbol -> Java identifier; a reserved word is refused
+   * @param intSymbols the Symja symbols whose Java parameters are int (e.g. the depth L): integer
+   *     expressions in them print with integer arithmetic, and a power with an integer exponent
+   *     prints as {@code ipow(base, exponent)}
+   */
+  public JavaExpressionPrinter(Map<String, String> symbols, Set<String> intSymbols) {
     for (Map.Entry<String, String> e : symbols.entrySet()) {
       if (RESERVED.contains(e.getValue()) || !e.getValue().matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw new IllegalArgumentException("not a usable Java identifier for " + e.getKey() + ": " + e.getValue());
       }
     }
     this.symbols = new TreeMap<>(symbols);
+    this.intSymbols = Set.copyOf(intSymbols);
   }
 
   public String print(Node n) {
     return p(n).text;
   }
 
-  private record P(String text, int prec) {}
+  /** Printed text, its precedence, and whether it is an exact Java int expression. */
+  private record P(String text, int prec, boolean integral) {
+    P(String text, int prec) {
+      this(text, prec, false);
+    }
+  }
 
   private P p(Node n) {
     if (n instanceof Node.Int i) {
-      return new P(i.value().toString(), i.value().signum() < 0 ? SIGNED : ATOM);
+      return new P(i.value().toString(), i.value().signum() < 0 ? SIGNED : ATOM, i.value().bitLength() < 31);
     }
     if (n instanceof Node.Rat r) {
       return new P(r.numerator() + ".0/" + r.denominator() + ".0", r.numerator().signum() < 0 ? SIGNED : MUL);
@@ -69,7 +131,7 @@ public final class JavaExpressionPrinter {
       if (j == null) {
         throw unsupported("symbol " + s.name() + " (not in the symbol table " + symbols.keySet() + ")");
       }
-      return new P(j, ATOM);
+      return new P(j, ATOM, intSymbols.contains(s.name()));
     }
     Node.Apply a = (Node.Apply) n;
     return switch (head(a)) {
@@ -91,17 +153,17 @@ public final class JavaExpressionPrinter {
   }
 
   private P plus(List<Node> terms) {
-    StringBuilder b = new StringBuilder(wrap(p(terms.get(0)), ADD));
+    P first = p(terms.get(0));
+    boolean integral = first.integral();
+    StringBuilder b = new StringBuilder(wrap(first, ADD));
     for (int i = 1; i < terms.size(); i++) {
       Node t = terms.get(i);
       Node neg = negated(t);
-      if (neg != null) {
-        b.append(" - ").append(wrap(p(neg), ADD + 1));
-      } else {
-        b.append(" + ").append(wrap(p(t), ADD + 1));
-      }
+      P q = p(neg != null ? neg : t);
+      integral &= q.integral();
+      b.append(neg != null ? " - " : " + ").append(wrap(q, ADD + 1));
     }
-    return new P(b.toString(), ADD);
+    return new P(b.toString(), ADD, integral);
   }
 
   private P times(List<Node> factors) {
@@ -118,20 +180,27 @@ public final class JavaExpressionPrinter {
     }
     List<String> num = new ArrayList<>();
     List<String> den = new ArrayList<>();
+    boolean numIntegral = true;
     for (Node f : rest) {
       Node inv = reciprocalBase(f);
       if (inv != null) {
         den.add(wrap(p(inv), MUL + 1)); // x / (a * b): a product in a denominator needs parentheses
       } else {
-        num.add(wrap(p(f), MUL));
+        P q = p(f);
+        numIntegral &= q.integral();
+        num.add(wrap(q, MUL));
       }
+    }
+    if (!den.isEmpty() && !num.isEmpty() && numIntegral) {
+      num.add(0, "1.0"); // never an integer division
     }
     String text = (num.isEmpty() ? "1.0" : String.join(" * ", num))
         + (den.isEmpty() ? "" : " / " + String.join(" / ", den));
+    boolean integral = den.isEmpty() && numIntegral;
     if (!minus) {
-      return new P(text, MUL);
+      return new P(text, MUL, integral);
     }
-    return new P("-" + text, SIGNED);
+    return new P("-" + text, SIGNED, integral);
   }
 
   private P power(Node.Apply a) {
@@ -147,7 +216,11 @@ public final class JavaExpressionPrinter {
     if (inv != null) {
       return new P("1.0 / " + wrap(p(inv), MUL + 1), MUL);
     }
-    return new P("Math.pow(" + p(base).text + ", " + p(exp).text + ")", ATOM);
+    P e = p(exp);
+    if (e.integral()) {
+      return new P(IPOW + "(" + p(base).text + ", " + e.text + ")", ATOM);
+    }
+    return new P("Math.pow(" + p(base).text + ", " + e.text + ")", ATOM);
   }
 
   /** For b^(-e) with a negative number -e: b^e (or b when e = 1); else null. */

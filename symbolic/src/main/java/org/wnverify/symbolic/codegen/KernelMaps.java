@@ -20,7 +20,9 @@ public final class KernelMaps {
   private static final ScalarMap.Param X = new ScalarMap.Param("x", "x");
   private static final ScalarMap.Param U = new ScalarMap.Param("u", "u");
   private static final ScalarMap.Param R = new ScalarMap.Param("r", "r");
-  private static final ScalarMap.Param L = new ScalarMap.Param("L", "depth");
+  private static final ScalarMap.Param L = ScalarMap.Param.integer("L", "depth");
+  private static final ScalarMap.Param G = new ScalarMap.Param("g", "g");
+  private static final ScalarMap.Param C = new ScalarMap.Param("cc", "c");
   private static final ScalarMap.Param ETA = new ScalarMap.Param("eta", "eta");
 
   /** (10): the elementwise power x^L in A x^L - b. */
@@ -38,15 +40,38 @@ public final class KernelMaps {
   public static final ScalarMap GF_INVARIANT_POWER =
       new ScalarMap("gfInvariantPower", "(31), L != 2: x^(2-L)", "x^(2-L)", List.of(X, L));
 
-  /** (32), L = 2, as printed: log(u exp(r^2/(2 eta))). */
+  /** (32), L = 2, as printed: log(u exp(r^2/(2 eta))). The proof of Lemma 3.8 differentiates this. */
   public static final ScalarMap WN_INVARIANT_LOG =
-      new ScalarMap("wnInvariantLog", "(32), L = 2: log(u exp(r^2/(2 eta)))",
+      new ScalarMap("wnInvariantLogPrinted", "(32), L = 2: log(u exp(r^2/(2 eta)))",
           "Log(u*Exp(r^2/(2*eta)))", List.of(U, R, ETA));
 
-  /** (32), L != 2, as printed: u^(2-L) exp((2-L) r^2/(2 eta)). */
+  /** (32), L != 2, as printed: u^(2-L) exp((2-L) r^2/(2 eta)). The proof of Lemma 3.8 differentiates this. */
   public static final ScalarMap WN_INVARIANT_POWER =
-      new ScalarMap("wnInvariantPower", "(32), L != 2: u^(2-L) exp((2-L) r^2/(2 eta))",
+      new ScalarMap("wnInvariantPowerPrinted", "(32), L != 2: u^(2-L) exp((2-L) r^2/(2 eta))",
           "u^(2-L)*Exp((2-L)*r^2/(2*eta))", List.of(U, R, L, ETA));
+
+  /**
+   * (32), L = 2, in the log domain: PowerExpand of log(u exp(r^2/(2 eta))) = log(u) + r^2/(2 eta)
+   * for u > 0. The printed form overflows in exp once r^2/(2 eta) > 709 (eta = 0.01, r = 4); this
+   * one does not. Its equality with the printed map is proved before the kernel is written.
+   */
+  public static final ScalarMap WN_INVARIANT_LOG_DOMAIN =
+      new ScalarMap("wnInvariantLog", "(32), L = 2, log domain: PowerExpand(log(u exp(r^2/(2 eta))))",
+          "PowerExpand(" + WN_INVARIANT_LOG.source() + ")", List.of(U, R, ETA));
+
+  /**
+   * (32), L != 2: the logarithm of the printed entry, (2-L) r^2/(2 eta) + (2-L) log u (PowerExpand,
+   * u > 0); the kernel returns exp of it, so a huge u^(2-L) and a tiny exp((2-L) r^2/(2 eta)) (or
+   * the reverse) no longer overflow or underflow separately.
+   */
+  public static final ScalarMap WN_INVARIANT_POWER_EXPONENT =
+      new ScalarMap("wnInvariantPowerExponent", "(32), L != 2: log of u^(2-L) exp((2-L) r^2/(2 eta)) (PowerExpand)",
+          "PowerExpand(Log(" + WN_INVARIANT_POWER.source() + "))", List.of(U, R, L, ETA));
+
+  /** Wu et al. (6): log of the scale exp(g^2/(2c)) of w_perp. */
+  public static final ScalarMap WU_INVARIANT_LOG_SCALE =
+      new ScalarMap("wuInvariantLogScale", "Wu et al. (6): log of exp(g^2/(2c))", "PowerExpand(Log(Exp(g^2/(2*cc))))",
+          List.of(G, C));
 
   /** EWN magnitude ||w|| = e^alpha and its derivative (the chain-rule factor of d/d alpha). */
   public static final ScalarMap EWN_SCALE =
@@ -66,7 +91,8 @@ public final class KernelMaps {
 
   public static final List<ScalarMap> ALL =
       List.of(POWER, GRADIENT_FACTOR, GF_INVARIANT_LOG, GF_INVARIANT_POWER, WN_INVARIANT_LOG,
-          WN_INVARIANT_POWER, EWN_SCALE, EWN_SCALE_DERIVATIVE, SWN_SCALE, SWN_SCALE_DERIVATIVE);
+          WN_INVARIANT_POWER, WN_INVARIANT_LOG_DOMAIN, WN_INVARIANT_POWER_EXPONENT, WU_INVARIANT_LOG_SCALE, EWN_SCALE,
+          EWN_SCALE_DERIVATIVE, SWN_SCALE, SWN_SCALE_DERIVATIVE);
 
   /** Evaluates every map with Symja (once per engine). Keyed by map identity, in {@link #ALL} order. */
   public static Map<ScalarMap, Expression> derive(SymbolicEngine engine) {

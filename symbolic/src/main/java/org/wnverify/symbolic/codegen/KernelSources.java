@@ -31,9 +31,16 @@ public final class KernelSources {
     out.put("WnFlowKernel", cls("WnFlowKernel",
         "Weight-normalized flow (13)-(14) with general ||u||, via (23)-(24).", WN_BODY, maps, List.of()));
     out.put("InvariantKernel", cls("InvariantKernel",
-        "Entries of the maps in (31) and (32), before the projection I - A^+A.", INVARIANT_BODY, maps,
-        List.of(KernelMaps.GF_INVARIANT_LOG, KernelMaps.GF_INVARIANT_POWER, KernelMaps.WN_INVARIANT_LOG,
-            KernelMaps.WN_INVARIANT_POWER)));
+        "Entries of the maps in (31) and (32) of Chou et al. (before the projection I - A^+A), and the scale of Wu et al. (6).",
+        INVARIANT_BODY, maps,
+        List.of(KernelMaps.GF_INVARIANT_LOG, KernelMaps.GF_INVARIANT_POWER, KernelMaps.WN_INVARIANT_LOG_DOMAIN,
+            KernelMaps.WN_INVARIANT_POWER_EXPONENT, KernelMaps.WU_INVARIANT_LOG_SCALE)));
+    out.put("ReducedFlowKernel", cls("ReducedFlowKernel",
+        "The WN flow in x = r u/||u|| (Chou et al. Lemma 3.14 (49), Corollary 3.15 (50)), valid for ||u|| = 1.",
+        REDUCED_BODY, maps, List.of()));
+    out.put("WuFlowKernel", cls("WuFlowKernel",
+        "Wu et al.: the WN flow of least squares, gradient flow of h(w, g) = ||g A w/||w|| - y||^2/2 (2) with rates (c, 1).",
+        WU_BODY, maps, List.of()));
     out.put("EwnFlowKernel", cls("EwnFlowKernel",
         "One EWN node w = e^alpha v/||v||: flows (7),(8) in general form, chain rule for dw/dt, and Theorem 1 (5).",
         node("alpha", "-eta * wn2 * g[k]"), maps, List.of(KernelMaps.EWN_SCALE, KernelMaps.EWN_SCALE_DERIVATIVE)));
@@ -53,8 +60,13 @@ public final class KernelSources {
     b.append("public final class ").append(name).append(" {\n");
     b.append("  private ").append(name).append("() {}\n");
     b.append(body);
+    StringBuilder methods = new StringBuilder();
     for (ScalarMap m : used) {
-      b.append(method(m, maps.get(m)));
+      methods.append(method(m, maps.get(m)));
+    }
+    b.append(methods);
+    if (methods.indexOf(JavaExpressionPrinter.IPOW + "(") >= 0 || body.contains(JavaExpressionPrinter.IPOW + "(")) {
+      b.append(JavaExpressionPrinter.IPOW_SOURCE);
     }
     b.append("}\n");
     return b.toString();
@@ -65,9 +77,15 @@ public final class KernelSources {
       throw new IllegalArgumentException("map " + m.name() + " was not derived");
     }
     Map<String, String> table = new LinkedHashMap<>();
-    m.params().forEach(p -> table.put(p.symja(), p.java()));
-    String expr = new JavaExpressionPrinter(table).print(derived.tree());
-    String params = m.params().stream().map(p -> "double " + p.java()).collect(Collectors.joining(", "));
+    java.util.Set<String> ints = new java.util.HashSet<>();
+    m.params().forEach(p -> {
+      table.put(p.symja(), p.java());
+      if (p.integer()) {
+        ints.add(p.symja());
+      }
+    });
+    String expr = new JavaExpressionPrinter(table, ints).print(derived.tree());
+    String params = m.params().stream().map(p -> p.javaType() + " " + p.java()).collect(Collectors.joining(", "));
     return "\n  /** " + m.origin() + ". Symja: {@code " + m.source() + "} = {@code " + derived.text() + "}. */\n"
         + "  static double " + m.name() + "(" + params + ") {\n"
         + "    return " + expr + ";\n"
@@ -82,21 +100,43 @@ public final class KernelSources {
        * @param a A, row-major M x N
        */
       public static void lossGradient(double[] a, int m, int n, double[] b, int depth, double[] x, double[] g) {
-        double[] res = new double[m];
+        // power(x_k) once per entry; both passes over A row by row (A is row-major)
+        double[] xl = new double[n];
+        for (int k = 0; k < n; k++) {
+          xl[k] = power(x[k], depth);
+          g[k] = 0.0;
+        }
         for (int i = 0; i < m; i++) {
+          int row = i * n;
           double s = -b[i];
           for (int k = 0; k < n; k++) {
-            s += a[i * n + k] * power(x[k], depth);
+            s += a[row + k] * xl[k];
           }
-          res[i] = s;
+          for (int k = 0; k < n; k++) {
+            g[k] += a[row + k] * s;
+          }
         }
         for (int k = 0; k < n; k++) {
-          double s = 0.0;
-          for (int i = 0; i < m; i++) {
-            s += a[i * n + k] * res[i];
-          }
-          g[k] = s * gradientFactor(x[k], depth);
+          g[k] *= gradientFactor(x[k], depth);
         }
+      }
+
+      /** The loss (10), ||A power(x) - b||^2/(2L). */
+      public static double loss(double[] a, int m, int n, double[] b, int depth, double[] x) {
+        double[] xl = new double[n];
+        for (int k = 0; k < n; k++) {
+          xl[k] = power(x[k], depth);
+        }
+        double s = 0.0;
+        for (int i = 0; i < m; i++) {
+          int row = i * n;
+          double r = -b[i];
+          for (int k = 0; k < n; k++) {
+            r += a[row + k] * xl[k];
+          }
+          s += r * r;
+        }
+        return s / (2.0 * depth);
       }
 
       /** dx/dt = -grad L(x), the plain gradient flow (11). */
@@ -144,14 +184,126 @@ public final class KernelSources {
 
   private static final String INVARIANT_BODY = """
 
-      /** Entry of the map in (32): log(u exp(r^2/(2 eta))) if L = 2, else u^(2-L) exp((2-L) r^2/(2 eta)). */
+      /**
+       * Entry of the map in (32): log(u exp(r^2/(2 eta))) if L = 2, else u^(2-L) exp((2-L) r^2/(2 eta)),
+       * for u > 0. Evaluated in the log domain (log u + r^2/(2 eta); exp((2-L)(r^2/(2 eta) + log u))),
+       * so it does not overflow where the printed forms would (e.g. eta = 0.01, r = 4).
+       */
       public static double wnInvariantEntry(double u, double r, int depth, double eta) {
-        return depth == 2 ? wnInvariantLog(u, r, eta) : wnInvariantPower(u, r, depth, eta);
+        return depth == 2 ? wnInvariantLog(u, r, eta) : Math.exp(wnInvariantPowerExponent(u, r, depth, eta));
+      }
+
+      /**
+       * Wu et al. (6): a coordinate of w_perp times exp(g^2/(2c)), constant along the WN flow
+       * with ||w0|| = 1 (wu/lemma-2.5#proof).
+       */
+      public static double wuInvariantEntry(double wPerp, double g, double c) {
+        return wPerp * Math.exp(wuInvariantLogScale(g, c));
+      }
+
+      /**
+       * log(||w_perp|| exp(g^2/(2c))), the norm form of (6) as corrected (wu/lemma-2.5#squared-norm-
+       * corrected: ||w_perp||^2 exp(g^2/c) is constant), in the log domain.
+       */
+      public static double wuInvariantLogNorm(double normWPerp, double g, double c) {
+        return Math.log(normWPerp) + wuInvariantLogScale(g, c);
       }
 
       /** Entry of the map in (31): log x if L = 2, else x^(2-L). */
       public static double gfInvariantEntry(double x, int depth) {
         return depth == 2 ? gfInvariantLog(x) : gfInvariantPower(x, depth);
+      }
+    """;
+
+  private static final String REDUCED_BODY = """
+
+      /**
+       * (49): dx/dt = -(eta_r x x^T/||x||^2 + eta_u (||x||^2 I - x x^T)) grad L(x), the WN flow
+       * (13)-(14) written in x = r u (||u|| = 1).
+       */
+      public static void derivative(double[] a, int m, int n, double[] b, int depth,
+          double etaR, double etaU, double[] x, double[] out) {
+        double[] g = new double[n];
+        GradientFlowKernel.lossGradient(a, m, n, b, depth, x, g);
+        double xx = 0.0;
+        double xg = 0.0;
+        for (int k = 0; k < n; k++) {
+          xx += x[k] * x[k];
+          xg += x[k] * g[k];
+        }
+        for (int k = 0; k < n; k++) {
+          out[k] = -(etaR * x[k] * xg / xx + etaU * (xx * g[k] - x[k] * xg));
+        }
+      }
+
+      /** (50): dx/dt = -||x||^2 grad L(x), the case (eta_r, eta_u) = (r^2, 1) = (||x||^2, 1) of (49). */
+      public static void derivativeRSquared(double[] a, int m, int n, double[] b, int depth, double[] x, double[] out) {
+        double xx = 0.0;
+        for (int k = 0; k < n; k++) {
+          xx += x[k] * x[k];
+        }
+        derivative(a, m, n, b, depth, xx, 1.0, x, out);
+      }
+    """;
+
+  private static final String WU_BODY = """
+
+      /**
+       * (dg/dt, dw/dt) = (-c d_g h, -grad_w h) for h(w, g) = ||g A w/||w|| - y||^2/2 (2): with v =
+       * w/||w|| and q = A^T (g A v - y), dg/dt = -c v^T q and dw/dt = -(g/||w||)(q - v v^T q). On
+       * ||w|| = 1 this is the limiting flow of WN and rPGD (Lemma 2.2, Appendix B).
+       *
+       * @param a A, row-major m x d
+       * @param state (g, w_1..w_d)
+       * @param out same layout as state
+       */
+      public static void derivative(double[] a, int m, int d, double[] y, double c, double[] state, double[] out) {
+        double g = state[0];
+        double nw = 0.0;
+        for (int k = 0; k < d; k++) {
+          nw += state[1 + k] * state[1 + k];
+        }
+        nw = Math.sqrt(nw);
+        double[] res = new double[m];
+        for (int i = 0; i < m; i++) {
+          double s = -y[i];
+          for (int k = 0; k < d; k++) {
+            s += a[i * d + k] * g * state[1 + k] / nw;
+          }
+          res[i] = s;
+        }
+        double[] q = new double[d];
+        double vq = 0.0;
+        for (int k = 0; k < d; k++) {
+          double s = 0.0;
+          for (int i = 0; i < m; i++) {
+            s += a[i * d + k] * res[i];
+          }
+          q[k] = s;
+          vq += state[1 + k] / nw * s;
+        }
+        out[0] = -c * vq;
+        for (int k = 0; k < d; k++) {
+          out[1 + k] = -(g / nw) * (q[k] - state[1 + k] / nw * vq);
+        }
+      }
+
+      /** The loss (2), ||g A w/||w|| - y||^2/2, at state (g, w). */
+      public static double loss(double[] a, int m, int d, double[] y, double[] state) {
+        double nw = 0.0;
+        for (int k = 0; k < d; k++) {
+          nw += state[1 + k] * state[1 + k];
+        }
+        nw = Math.sqrt(nw);
+        double s = 0.0;
+        for (int i = 0; i < m; i++) {
+          double r = -y[i];
+          for (int k = 0; k < d; k++) {
+            r += a[i * d + k] * state[0] * state[1 + k] / nw;
+          }
+          s += r * r;
+        }
+        return s / 2.0;
       }
     """;
 

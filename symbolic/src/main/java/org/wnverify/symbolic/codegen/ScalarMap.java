@@ -16,8 +16,24 @@ public record ScalarMap(String name, String origin, String source, List<Param> p
     params = List.copyOf(params);
   }
 
-  /** A parameter: its Symja symbol and its Java name (all Java parameters are double). */
-  public record Param(String symja, String java) {}
+  /**
+   * A parameter: its Symja symbol, its Java name, and whether the Java parameter is an int (the
+   * depth L) rather than a double.
+   */
+  public record Param(String symja, String java, boolean integer) {
+    public Param(String symja, String java) {
+      this(symja, java, false);
+    }
+
+    /** An int parameter (an integer exponent prints as ipow, not Math.pow). */
+    public static Param integer(String symja, String java) {
+      return new Param(symja, java, true);
+    }
+
+    String javaType() {
+      return integer ? "int" : "double";
+    }
+  }
 
   /** The map's source with its parameters replaced by other Symja expressions, in order. */
   public String applied(String... args) {

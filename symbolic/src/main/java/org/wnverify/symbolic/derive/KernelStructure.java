@@ -20,7 +20,7 @@ final class KernelStructure {
   private KernelStructure() {}
 
   enum Template {
-    GRADIENT, WN_FLOW, EWN_FLOW, SWN_FLOW
+    GRADIENT, WN_FLOW, EWN_FLOW, SWN_FLOW, LOSS, REDUCED_FLOW, WU_FLOW
   }
 
   static IdentityProblem problem(Template t, int m, int n) {
@@ -29,7 +29,150 @@ final class KernelStructure {
       case WN_FLOW -> gradient(m, n, true);
       case EWN_FLOW -> node(KernelMaps.EWN_SCALE, KernelMaps.EWN_SCALE_DERIVATIVE, "alpha", n);
       case SWN_FLOW -> node(KernelMaps.SWN_SCALE, KernelMaps.SWN_SCALE_DERIVATIVE, "gam", n);
+      case LOSS -> loss(m, n);
+      case REDUCED_FLOW -> reduced(m, n);
+      case WU_FLOW -> wu(m, n);
     };
+  }
+
+  /** Data variables A (m x n), b and the symbolic depth L. */
+  private static List<Variable> data(int m, int n, String rhs) {
+    List<Variable> vars = new ArrayList<>();
+    for (int i = 1; i <= m; i++) {
+      for (int k = 1; k <= n; k++) {
+        vars.add(Variable.of(Sym.a(i, k), -2, 2));
+      }
+      vars.add(Variable.of(rhs + i, -2, 2));
+    }
+    return vars;
+  }
+
+  private static String fullLoss(int m, int n, List<String> x) {
+    List<String> res = new ArrayList<>();
+    for (int i = 1; i <= m; i++) {
+      List<String> t = new ArrayList<>();
+      for (int k = 1; k <= n; k++) {
+        t.add(Sym.a(i, k) + "*(" + x.get(k - 1) + ")^L");
+      }
+      res.add("(" + Sym.sum(t) + "-b" + i + ")");
+    }
+    return "(" + Sym.normSq(res) + "/(2*L))";
+  }
+
+  /** GradientFlowKernel.loss: sum_i (sum_k a_ik power(x_k) - b_i)^2 / (2L) against (10). */
+  private static IdentityProblem loss(int m, int n) {
+    List<String> x = Sym.vec("x", n);
+    List<String> res = new ArrayList<>();
+    for (int i = 1; i <= m; i++) {
+      List<String> t = new ArrayList<>();
+      for (int k = 1; k <= n; k++) {
+        t.add(Sym.a(i, k) + "*" + KernelMaps.POWER.applied(x.get(k - 1), "L"));
+      }
+      res.add("(" + Sym.sum(t) + " - b" + i + ")");
+    }
+    Map<String, String> defects = Map.of("GradientFlowKernel.loss", "(" + Sym.normSq(res) + ")/(2*L) - " + fullLoss(m, n, x));
+    List<Variable> vars = data(m, n, "b");
+    vars.add(Variable.of("L", 1, 4));
+    x.forEach(s -> vars.add(Variable.of(s, 0.1, 2)));
+    String dims = "GradientFlowKernel.loss M=" + m + ",N=" + n + " (symbolic A, b, L, x)";
+    return new IdentityProblem("codegen template " + dims, dims, List.of("template: the kernel's loop with power = "
+        + KernelMaps.POWER.source() + "; full: (10)"), defects, vars);
+  }
+
+  /** ReducedFlowKernel.derivative: (49)'s right side with the template gradient. */
+  private static IdentityProblem reduced(int m, int n) {
+    List<String> x = Sym.vec("x", n);
+    List<String> g = templateGradient(m, n, x);
+    String loss = fullLoss(m, n, x);
+    String xx = Sym.normSq(x);
+    String xg = Sym.dot(x, g);
+    List<String> grad = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      grad.add("D(" + loss + ", x" + k + ")");
+    }
+    String xgFull = Sym.dot(x, grad);
+    Map<String, String> defects = new LinkedHashMap<>();
+    for (int k = 1; k <= n; k++) {
+      String tmpl = "(-(etaR*x" + k + "*" + xg + "/" + xx + " + etaU*(" + xx + "*" + g.get(k - 1) + " - x" + k + "*" + xg + ")))";
+      String full = "(-(etaR*x" + k + "*" + xgFull + "/" + xx + " + etaU*(" + xx + "*" + grad.get(k - 1) + " - x" + k + "*"
+          + xgFull + ")))";
+      defects.put("ReducedFlowKernel out[" + (k - 1) + "]", tmpl + " - " + full);
+    }
+    List<Variable> vars = data(m, n, "b");
+    vars.add(Variable.of("L", 1, 4));
+    x.forEach(s -> vars.add(Variable.of(s, 0.1, 2)));
+    vars.add(Variable.of("etaR", 0.1, 2));
+    vars.add(Variable.of("etaU", 0.1, 2));
+    String dims = "ReducedFlowKernel.derivative M=" + m + ",N=" + n + " (symbolic A, b, L, x, eta_r, eta_u)";
+    return new IdentityProblem("codegen template " + dims, dims, List.of(
+        "template: -(eta_r x x^T/||x||^2 + eta_u (||x||^2 I - x x^T)) g with the template gradient g",
+        "full: the same with Symja's gradient of (10) ((49) itself: chou/lemma-3.14)"), defects, vars);
+  }
+
+  /** WuFlowKernel.derivative against -c D(h, g), -D(h, w_k) for h of (2). */
+  private static IdentityProblem wu(int m, int d) {
+    List<String> w = Sym.vec("w", d);
+    String nw = Sym.norm(w);
+    List<String> res = new ArrayList<>();
+    List<String> full = new ArrayList<>();
+    for (int i = 1; i <= m; i++) {
+      List<String> t = new ArrayList<>();
+      for (int k = 1; k <= d; k++) {
+        t.add(Sym.a(i, k) + "*g*w" + k + "/" + nw);
+      }
+      res.add("(" + Sym.sum(t) + " - y" + i + ")");
+      full.add("(" + Sym.sum(t) + " - y" + i + ")");
+    }
+    String h = "(" + Sym.normSq(full) + "/2)";
+    List<String> q = new ArrayList<>();
+    for (int k = 1; k <= d; k++) {
+      List<String> col = new ArrayList<>();
+      for (int i = 1; i <= m; i++) {
+        col.add(Sym.a(i, k) + "*" + res.get(i - 1));
+      }
+      q.add(Sym.sum(col));
+    }
+    List<String> v = new ArrayList<>();
+    w.forEach(wk -> v.add("(" + wk + "/" + nw + ")"));
+    String vq = Sym.dot(v, q);
+    Map<String, String> defects = new LinkedHashMap<>();
+    defects.put("WuFlowKernel out[0]", "(-cc*" + vq + ") - (-cc*D(" + h + ", g))");
+    for (int k = 1; k <= d; k++) {
+      defects.put("WuFlowKernel out[" + k + "]", "(-(g/" + nw + ")*(" + q.get(k - 1) + " - " + v.get(k - 1) + "*" + vq + "))"
+          + " - (-D(" + h + ", w" + k + "))");
+    }
+    List<Variable> vars = data(m, d, "y");
+    vars.add(Variable.of("g", -2, 2));
+    vars.add(Variable.of("cc", 0.1, 2));
+    w.forEach(s -> vars.add(Variable.of(s, -2, 2)));
+    String dims = "WuFlowKernel.derivative m=" + m + ",d=" + d + " (symbolic A, y, g, w, c)";
+    return new IdentityProblem("codegen template " + dims, dims, List.of(
+        "template: q = A^T (g A w/||w|| - y), dg/dt = -c v^T q, dw/dt = -(g/||w||)(q - v v^T q)",
+        "full: -c D(h, g), -D(h, w_k) for h of (2) (Symja)"), defects, vars, Map.of("nw", w));
+  }
+
+  /**
+   * The invariant entries the kernel evaluates in the log domain equal the printed maps of (32):
+   * for L = 2, exp of the log-domain map equals u exp(r^2/(2 eta)) (and exp is injective on the
+   * reals, log(u exp(.)) being real for u > 0); for L != 2, exp of the exponent map equals u^(2-L)
+   * exp((2-L) r^2/(2 eta)) for each integer depth the kernels are used with.
+   */
+  static IdentityProblem logDomain() {
+    Map<String, String> defects = new LinkedHashMap<>();
+    defects.put("exp(wnInvariantLog) = u exp(r^2/(2 eta)) (L = 2)",
+        "Exp(" + KernelMaps.WN_INVARIANT_LOG_DOMAIN.source() + ") - Exp(" + KernelMaps.WN_INVARIANT_LOG.source() + ")");
+    for (int depth : new int[] {1, 3, 4, 5, 6}) {
+      String exponent = "ReplaceAll(" + KernelMaps.WN_INVARIANT_POWER_EXPONENT.source() + ", L->" + depth + ")";
+      String printed = "ReplaceAll(" + KernelMaps.WN_INVARIANT_POWER.source() + ", L->" + depth + ")";
+      defects.put("exp(wnInvariantPowerExponent) = printed (32), L = " + depth, "Exp(" + exponent + ") - " + printed);
+    }
+    defects.put("exp(wuInvariantLogScale) = exp(g^2/(2c))", "Exp(" + KernelMaps.WU_INVARIANT_LOG_SCALE.source()
+        + ") - Exp(g^2/(2*cc))");
+    List<Variable> vars = List.of(Variable.of("u", 0.05, 2), Variable.of("r", 0.1, 3), Variable.of("eta", 0.05, 2),
+        Variable.of("g", -2, 2), Variable.of("cc", 0.1, 2));
+    String dims = "InvariantKernel log-domain maps (symbolic u > 0, r, eta; L = 1..6)";
+    return new IdentityProblem("codegen " + dims, dims, List.of(
+        "log-domain maps derived by PowerExpand (valid for u > 0); exp of each equals the printed map"), defects, vars);
   }
 
   /** Template: g_k = (sum_i a_ik (sum_j a_ij power(x_j) - b_i)) gradientFactor(x_k). */

@@ -240,6 +240,7 @@ public final class SymbolicIdentities {
           cases.run(KernelStructure.problem(t, 2, n));
         }
       }
+      cases.run(KernelStructure.logDomain());
       return new IdentityReport("codegen/templates", "kernel loop templates equal the symbolic gradients and flows",
           cases.combined("codegen/templates"), List.of(), cases.skipped());
     });

@@ -25,7 +25,8 @@ class KernelSourceGeneratorTest {
       assertThat(Files.readAllBytes(da.resolve(name + ".java"))).isEqualTo(Files.readAllBytes(db.resolve(name + ".java")));
     }
     assertThat(KernelSources.render(first).keySet())
-        .containsExactly("GradientFlowKernel", "WnFlowKernel", "InvariantKernel", "EwnFlowKernel", "SwnFlowKernel");
+        .containsExactly("GradientFlowKernel", "WnFlowKernel", "InvariantKernel", "ReducedFlowKernel", "WuFlowKernel",
+            "EwnFlowKernel", "SwnFlowKernel");
   }
 
   @Test
@@ -34,8 +35,13 @@ class KernelSourceGeneratorTest {
       Map<ScalarMap, Expression> maps = KernelMaps.derive(e);
       assertThat(maps.get(KernelMaps.GRADIENT_FACTOR).text()).isEqualTo("x^(-1+L)");
       assertThat(KernelSources.method(KernelMaps.GRADIENT_FACTOR, maps.get(KernelMaps.GRADIENT_FACTOR)))
-          .contains("static double gradientFactor(double x, double depth) {")
-          .contains("return Math.pow(x, -1 + depth);");
+          .contains("static double gradientFactor(double x, int depth) {")
+          .contains("return ipow(x, -1 + depth);");
+      String invariant = KernelSources.render(maps).get("InvariantKernel");
+      assertThat(invariant).contains("return 1.0/2.0 * ipow(r, 2) / eta + Math.log(u);")
+          .contains("Math.exp(wnInvariantPowerExponent(u, r, depth, eta))")
+          .contains("static double ipow(double x, int p)")
+          .doesNotContain("Math.log(Math.exp(");
     }
   }
 }
