@@ -193,6 +193,11 @@ public final class ChouExperimentClaims implements ClaimProvider {
       }
       out.table(new EvidenceTable("statements", List.of("statement", "verdict", "evidence"), rows));
       controls.forEach(out::control);
+      out.evidence("judged runs", "statements about final errors judge a run that reached loss 1e-12 ('target'), "
+          + "whose error settled ('settled'), or that hit the iteration cap with loss <= "
+          + FigureData.CONVERGED_LOSS + " ('capped', residual ~1e-4, far below the error gaps compared); any other "
+          + "run makes them INCONCLUSIVE with how far it got" + (number == 1 ? " (Figure 1 judges every run after its "
+          + "fixed budget, as the figure does)" : ""));
       out.evidence("runs", env.runCount + " descent runs (" + env.stopCounts() + ") on " + workers
           + " worker thread(s); " + env.iterationCount + " iterations in all");
       if (env.outOfTime.getAsBoolean()) {
@@ -462,8 +467,12 @@ public final class ChouExperimentClaims implements ClaimProvider {
 
   /** WN error below (or, reversed, above) GD error at every point; gated by convergence. */
   static Judgement wnBelowGd(List<Point> pts, boolean reversed, boolean requireConvergence) {
+    return wnBelowGd(pts, reversed, requireConvergence, "r0");
+  }
+
+  static Judgement wnBelowGd(List<Point> pts, boolean reversed, boolean requireConvergence, String param) {
     if (requireConvergence) {
-      Judgement u = unjudgeable(pts, "x");
+      Judgement u = unjudgeable(pts, param);
       if (u != null) {
         return u;
       }
@@ -768,8 +777,8 @@ public final class ChouExperimentClaims implements ClaimProvider {
     }
     st.add(new Object[] {"error-decreases-with-eta", dec});
     ctl.add(control("reversed: eps1 increases as eta~ decreases", decCtl));
-    st.add(new Object[] {"below-gd-line", wnBelowGd(pts, false, true)});
-    ctl.add(control("reversed: WN above the GD line at every eta~", wnBelowGd(pts, true, true)));
+    st.add(new Object[] {"below-gd-line", wnBelowGd(pts, false, true, "eta~")});
+    ctl.add(control("reversed: WN above the GD line at every eta~", wnBelowGd(pts, true, true, "eta~")));
     // Iterations to stop; a capped run counts the cap, a lower bound, which can only make slow runs
     // look faster, i.e. weakens (never manufactures) the trend. Runs stopped by the time budget
     // count nothing and make the statement INCONCLUSIVE.
