@@ -41,7 +41,7 @@ public final class HtmlReport implements ReportFormat {
     for (ClaimOutcome o : r.outcomes()) {
       sb.append("<tr><td><a href=\"#").append(anchor(o)).append("\"><code>").append(escape(o.id().toString()))
           .append("</code></a></td><td class=\"v ").append(o.verdict()).append("\">").append(o.verdict())
-          .append("</td><td>").append(escape(info.kind(o.id()))).append("</td><td>").append(escape(o.summary()))
+          .append("</td><td>").append(escape(info.kind(o.id()))).append("</td><td>").append(escape(MarkdownReport.brief(o.summary())))
           .append("</td></tr>");
     }
     sb.append("</table>");

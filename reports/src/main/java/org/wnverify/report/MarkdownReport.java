@@ -53,7 +53,7 @@ public final class MarkdownReport implements ReportFormat {
     for (ClaimOutcome o : r.outcomes()) {
       sb.append("| [`").append(o.id()).append("`](#").append(anchor(o.id().toString())).append(") | ")
           .append(badge(o.verdict())).append(" | ").append(info.kind(o.id())).append(" | ")
-          .append(cell(o.summary())).append(" |\n");
+          .append(cell(brief(o.summary()))).append(" |\n");
     }
     for (String id : r.planned()) {
       if (r.outcomes().stream().noneMatch(o -> o.id().toString().equals(id))) {
@@ -103,7 +103,8 @@ public final class MarkdownReport implements ReportFormat {
       sb.append('\n');
     }
     for (EvidenceTable t : o.tables()) {
-      sb.append("**").append(t.title()).append("**\n\n| ").append(String.join(" | ", t.columns())).append(" |\n|");
+      sb.append("**").append(t.title()).append("**\n\n| ")
+          .append(String.join(" | ", t.columns().stream().map(MarkdownReport::cell).toList())).append(" |\n|");
       sb.append("---|".repeat(t.columns().size())).append('\n');
       for (List<Object> row : t.rows()) {
         sb.append("| ");
@@ -158,6 +159,13 @@ public final class MarkdownReport implements ReportFormat {
     }
     double a = Math.abs(d);
     return a >= 1e-3 && a < 1e6 ? String.format(Locale.ROOT, "%.6g", d) : String.format(Locale.ROOT, "%.3e", d);
+  }
+
+  /** Longest summary shown in the verdict table; the full text is in the claim's section. */
+  private static final int BRIEF_LENGTH = 160;
+
+  static String brief(String summary) {
+    return summary.length() <= BRIEF_LENGTH ? summary : summary.substring(0, BRIEF_LENGTH - 1).stripTrailing() + "…";
   }
 
   private static String badge(Verdict v) {
