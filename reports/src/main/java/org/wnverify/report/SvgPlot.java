@@ -61,13 +61,13 @@ final class SvgPlot {
       double px = LEFT + ax.frac(tick) * pw;
       sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>", px, TOP, px, TOP + ph));
       sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
-          px, TOP + ph + 14, MarkdownReport.formatDouble(tick)));
+          px, TOP + ph + 14, tickLabel(tick)));
     }
     for (double tick : ay.ticks()) {
       double py = TOP + (1 - ay.frac(tick)) * ph;
       sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", LEFT, py, LEFT + pw, py));
       sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
-          LEFT - 4, py + 3, MarkdownReport.formatDouble(tick)));
+          LEFT - 4, py + 3, tickLabel(tick)));
     }
     sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s%s</text>",
         LEFT + pw / 2, HEIGHT - 8, HtmlReport.escape(t.columns().get(0)), ax.log ? " (log)" : ""));
@@ -99,6 +99,18 @@ final class SvgPlot {
       sb.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" font-size=\"10\">log</text>", TOP + 10));
     }
     return sb.append("</svg>").toString();
+  }
+
+  /** Short tick labels: 0.5, 20, 1e-06 (no trailing zeros). */
+  static String tickLabel(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    double a = Math.abs(v);
+    if (a >= 1e-3 && a < 1e5) {
+      return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    }
+    return String.format(Locale.ROOT, "%.0e", v);
   }
 
   private static double[] column(EvidenceTable t, int c) {
@@ -158,8 +170,12 @@ final class SvgPlot {
           t.add(Math.pow(10, e));
         }
       } else {
-        for (int i = 0; i <= 4; i++) {
-          t.add(lo + (hi - lo) * i / 4);
+        // "Nice" steps of 1, 2 or 5 times a power of ten, so tick labels are round numbers.
+        double raw = (hi - lo) / 4;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5 : 10);
+        for (double v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step) {
+          t.add(Math.abs(v) < 1e-12 * step ? 0.0 : v);
         }
       }
       return t;
