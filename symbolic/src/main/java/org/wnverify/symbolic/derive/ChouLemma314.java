@@ -114,6 +114,7 @@ final class ChouLemma314 {
         plan.add(mn[1] >= 4, problem(Form.EQ_49, mn[0], mn[1], depth, Mutation.NONE));
       }
     }
+    plan.small(problem(Form.EQ_49, 3, 3, 2, Mutation.NONE));
     for (int[] mn : new int[][] {{1, 2}, {2, 3}}) {
       plan.small(problem(Form.PROOF_LINE, mn[0], mn[1], 2, Mutation.NONE));
     }
@@ -131,6 +132,7 @@ final class ChouLemma314 {
         plan.add(mn[1] >= 4, problem(Form.EQ_50, mn[0], mn[1], depth, Mutation.NONE));
       }
     }
+    plan.small(problem(Form.EQ_50, 3, 3, 2, Mutation.NONE));
     plan.control(Mutation.RATE_R.text, problem(Form.EQ_50, 1, 3, 2, Mutation.RATE_R));
     plan.control(Mutation.NORM_POWER.text, problem(Form.EQ_50, 1, 3, 3, Mutation.NORM_POWER));
     plan.control(Mutation.NO_UNIT_NORM.text, problem(Form.EQ_50, 1, 3, 2, Mutation.NO_UNIT_NORM));

@@ -112,7 +112,7 @@ final class ChouLemma318 {
 
   static Plan plan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}}) {
+    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}}) {
       for (int depth = 2; depth <= 4; depth++) {
         plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
       }

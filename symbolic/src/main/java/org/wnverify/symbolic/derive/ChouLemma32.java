@@ -71,7 +71,7 @@ final class ChouLemma32 {
 
   static Plan plan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}) {
+    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}}) {
       for (int depth = 2; depth <= 3; depth++) {
         plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
       }

@@ -99,6 +99,9 @@ final class ChouLemma37 {
         plan.add(n >= 4, problem(2, n, depth, Mutation.NONE));
       }
     }
+    for (int depth = 2; depth <= 3; depth++) {
+      plan.large(problem(3, 4, depth, Mutation.NONE));
+    }
     plan.control(Mutation.EXPONENT_1_MINUS_L.text + " (L=3)", problem(1, 3, 3, Mutation.EXPONENT_1_MINUS_L));
     plan.control(Mutation.NO_PROJECTOR.text + " (L=2)", problem(1, 3, 2, Mutation.NO_PROJECTOR));
     plan.note("(I - A^+A) v = 0 iff k^T v = 0 for a basis k of ker A: the projector enters through that basis");

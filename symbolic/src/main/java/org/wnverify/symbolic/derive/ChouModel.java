@@ -42,7 +42,9 @@ final class ChouModel {
   static final java.util.Map<String, int[][]> RATIONAL_A = java.util.Map.of(
       "2x3", new int[][] {{1, 2, -1}, {3, -1, 2}},
       "2x4", new int[][] {{1, 2, -1, 1}, {2, -1, 1, 3}},
-      "2x5", new int[][] {{1, 2, -1, 1, 0}, {2, -1, 1, 3, 1}});
+      "2x5", new int[][] {{1, 2, -1, 1, 0}, {2, -1, 1, 3, 1}},
+      "3x4", new int[][] {{1, 2, -1, 1}, {2, -1, 1, 3}, {1, 0, 1, -1}},
+      "3x5", new int[][] {{1, 2, -1, 1, 0}, {2, -1, 1, 3, 1}, {1, 0, 1, -1, 2}});
 
   /**
    * Integer bases of ker A for the matrices above, worked out by hand; never trusted: {@link
@@ -51,7 +53,9 @@ final class ChouModel {
   static final java.util.Map<String, int[][]> KERNEL_BASIS = java.util.Map.of(
       "2x3", new int[][] {{3, -5, -7}},
       "2x4", new int[][] {{1, -3, -5, 0}, {0, -4, -7, 1}},
-      "2x5", new int[][] {{1, -3, -5, 0, 0}, {0, -4, -7, 1, 0}, {0, -1, -2, 0, 1}});
+      "2x5", new int[][] {{1, -3, -5, 0, 0}, {0, -4, -7, 1, 0}, {0, -1, -2, 0, 1}},
+      "3x4", new int[][] {{-2, 2, 3, 1}},
+      "3x5", new int[][] {{-2, 2, 3, 1, 0}, {0, -1, -2, 0, 1}});
 
   boolean symbolicA() {
     return fixedA == null;

@@ -146,7 +146,7 @@ public final class SymbolicIdentities {
 
   private static Plan gradientsPlan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}) {
+    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}}) {
       for (int depth = 2; depth <= 3; depth++) {
         plan.add(mn[1] >= 4, ChouGradients.problem(mn[0], mn[1], depth, ChouGradients.Mutation.NONE));
       }
@@ -173,6 +173,9 @@ public final class SymbolicIdentities {
         plan.add(n >= 4, ChouLemma38.problem(2, n, depth, ChouLemma38.Mutation.NONE));
       }
     }
+    for (int depth = 2; depth <= 3; depth++) {
+      plan.large(ChouLemma38.problem(3, 4, depth, ChouLemma38.Mutation.NONE));
+    }
     for (ChouLemma38.Mutation mut : List.of(ChouLemma38.Mutation.EXPONENT_1_MINUS_L, ChouLemma38.Mutation.EXP_SIGN,
         ChouLemma38.Mutation.ETA_FACTOR, ChouLemma38.Mutation.NO_UNIT_NORM)) {
       plan.control(mut.text + " (L=3)", ChouLemma38.problem(1, 3, 3, mut));
@@ -183,7 +186,7 @@ public final class SymbolicIdentities {
     plan.note("||u0|| = 1 (hence ||u|| = 1, Lemma 3.2) is imposed after differentiating: the symbolic step rewrites "
         + "every power of sum u_k^2 as 1; random points lie exactly on the positive orthant of the unit sphere");
     plan.note("the projector I - A^+A enters through a basis of ker A (symbolic for M = 1, a fixed integer A with a "
-        + "checked integer basis for M = 2)");
+        + "checked integer basis for M = 2, 3)");
     return plan;
   }
 

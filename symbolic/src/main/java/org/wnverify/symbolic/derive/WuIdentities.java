@@ -116,7 +116,7 @@ final class WuIdentities {
 
   static Plan gradientsPlan(Grad which) {
     Plan plan = new Plan();
-    for (int[] md : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {2, 4}}) {
+    for (int[] md : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {2, 4}, {1, 5}}) {
       plan.add(md[1] >= 4, gradients(which, md[0], md[1], GradMutation.NONE));
     }
     for (GradMutation mut : List.of(GradMutation.MISSING_G, GradMutation.PROJECTOR_PLUS)) {
@@ -241,7 +241,7 @@ final class WuIdentities {
 
   static Plan lemma22Plan(FlowTarget target) {
     Plan plan = new Plan();
-    for (int[] md : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}}) {
+    for (int[] md : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}}) {
       plan.add(md[1] >= 4, lemma22(target, md[0], md[1], FlowMutation.NONE));
     }
     if (target == FlowTarget.AGREE) {
@@ -364,6 +364,7 @@ final class WuIdentities {
     for (int d = 3; d <= 4; d++) {
       plan.add(d >= 4, lemma25(form, 2, d, InvMutation.NONE));
     }
+    plan.large(lemma25(form, 3, 4, InvMutation.NONE));
     if (form == InvariantForm.VECTOR) {
       for (InvMutation mut : List.of(InvMutation.EXP_SIGN, InvMutation.EXP_FACTOR, InvMutation.NO_UNIT_NORM)) {
         plan.control(mut.text, lemma25(form, 1, 3, mut));
