@@ -210,6 +210,34 @@ class GeneratedKernelsTest {
   }
 
   @Test
+  void bregmanDivergenceAndGammaMatchSymja() {
+    SplittableRandom r = new SplittableRandom(24);
+    for (int depth = 2; depth <= 4; depth++) {
+      double[] z = rnd(r, 3, 0.1, 2);
+      double[] y = rnd(r, 3, 0.1, 2);
+      String f = depth == 2 ? "(1/2)*(t*Log(t) - t)" : depth + "/(2*(2-" + depth + "))*t^(2/" + depth + ")";
+      StringBuilder d = new StringBuilder("0");
+      for (int k = 0; k < 3; k++) {
+        String fz = "ReplaceAll(" + f + ", t->" + num(z[k]) + ")";
+        String fy = "ReplaceAll(" + f + ", t->" + num(y[k]) + ")";
+        String dfy = "ReplaceAll(D(" + f + ", t), t->" + num(y[k]) + ")";
+        d.append("+").append(fz).append("-").append(fy).append("-").append(dfy).append("*(").append(num(z[k]))
+            .append("-").append(num(y[k])).append(")");
+      }
+      close(BregmanKernel.divergence(z, y, depth), symja(d.toString()));
+      assertThat(BregmanKernel.divergence(y, y, depth)).isCloseTo(0.0, within(1e-14));
+    }
+    // z log z -> 0 at z = 0 (z >= 0 in Lemma 3.18)
+    assertThat(BregmanKernel.divergenceEntry(0.0, 0.5, 2)).isFinite();
+    double g = BregmanKernel.gamma(0.3, 1.7, 0.4);
+    close(g, symja("N((17/10)/(3/10)*Exp(((3/10)^2-(17/10)^2)/(2*(4/10))), 30)"));
+    close(BregmanKernel.gammaLog(0.3, 1.7, 0.4), Math.log(g));
+    // log gamma stays finite where gamma underflows to 0
+    assertThat(BregmanKernel.gamma(0.1, 40.0, 0.01)).isZero();
+    assertThat(BregmanKernel.gammaLog(0.1, 40.0, 0.01)).isFinite();
+  }
+
+  @Test
   void invariantEntriesMatchThePrintedMaps() {
     SplittableRandom r = new SplittableRandom(12);
     for (int depth = 1; depth <= 6; depth++) {

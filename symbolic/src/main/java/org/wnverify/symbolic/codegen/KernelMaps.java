@@ -73,6 +73,37 @@ public final class KernelMaps {
       new ScalarMap("wuInvariantLogScale", "Wu et al. (6): log of exp(g^2/(2c))", "PowerExpand(Log(Exp(g^2/(2*cc))))",
           List.of(G, C));
 
+  private static final ScalarMap.Param R0 = new ScalarMap.Param("r0", "r0");
+  private static final ScalarMap.Param Y = new ScalarMap.Param("y", "y");
+
+  /** (42): the re-scaling factor gamma(r0, r) = (r/r0) exp((r0^2 - r^2)/(2 eta)). */
+  public static final ScalarMap GAMMA =
+      new ScalarMap("gammaFactor", "(42): gamma(r0, r) = (r/r0) exp((r0^2 - r^2)/(2 eta))",
+          "(r/r0)*Exp((r0^2 - r^2)/(2*eta))", List.of(R0, R, ETA));
+
+  /** (42) in the log domain (r0, r > 0): log gamma = log r - log r0 + (r0^2 - r^2)/(2 eta). */
+  public static final ScalarMap LOG_GAMMA =
+      new ScalarMap("logGamma", "(42), log domain: PowerExpand(log gamma(r0, r))",
+          "PowerExpand(Log((r/r0)*Exp((r0^2 - r^2)/(2*eta))))", List.of(R0, R, ETA));
+
+  /** (53), L = 2: an entry of F, (1/2)(y log y - y). */
+  public static final ScalarMap BREGMAN_F_LOG =
+      new ScalarMap("entropyF", "(53), L = 2: (1/2)(y log y - y)", "(1/2)*(y*Log(y) - y)", List.of(Y));
+
+  /** Its derivative. */
+  public static final ScalarMap BREGMAN_F_LOG_DERIVATIVE =
+      new ScalarMap("entropyFDerivative", "(53), L = 2: d/dy of (1/2)(y log y - y)", "D((1/2)*(y*Log(y) - y), y)",
+          List.of(Y));
+
+  /** (53), L > 2: an entry of F, L/(2(2-L)) y^(2/L). */
+  public static final ScalarMap BREGMAN_F_POWER =
+      new ScalarMap("powerF", "(53), L > 2: L/(2(2-L)) y^(2/L)", "L/(2*(2-L))*y^(2/L)", List.of(Y, L));
+
+  /** Its derivative. */
+  public static final ScalarMap BREGMAN_F_POWER_DERIVATIVE =
+      new ScalarMap("powerFDerivative", "(53), L > 2: d/dy of L/(2(2-L)) y^(2/L)", "D(L/(2*(2-L))*y^(2/L), y)",
+          List.of(Y, L));
+
   /** EWN magnitude ||w|| = e^alpha and its derivative (the chain-rule factor of d/d alpha). */
   public static final ScalarMap EWN_SCALE =
       new ScalarMap("scale", "EWN: ||w|| = e^alpha", "Exp(alpha)", List.of(new ScalarMap.Param("alpha", "alpha")));
@@ -91,7 +122,8 @@ public final class KernelMaps {
 
   public static final List<ScalarMap> ALL =
       List.of(POWER, GRADIENT_FACTOR, GF_INVARIANT_LOG, GF_INVARIANT_POWER, WN_INVARIANT_LOG,
-          WN_INVARIANT_POWER, WN_INVARIANT_LOG_DOMAIN, WN_INVARIANT_POWER_EXPONENT, WU_INVARIANT_LOG_SCALE, EWN_SCALE,
+          WN_INVARIANT_POWER, WN_INVARIANT_LOG_DOMAIN, WN_INVARIANT_POWER_EXPONENT, WU_INVARIANT_LOG_SCALE, GAMMA,
+          LOG_GAMMA, BREGMAN_F_LOG, BREGMAN_F_LOG_DERIVATIVE, BREGMAN_F_POWER, BREGMAN_F_POWER_DERIVATIVE, EWN_SCALE,
           EWN_SCALE_DERIVATIVE, SWN_SCALE, SWN_SCALE_DERIVATIVE);
 
   /** Evaluates every map with Symja (once per engine). Keyed by map identity, in {@link #ALL} order. */

@@ -35,6 +35,10 @@ public final class KernelSources {
         INVARIANT_BODY, maps,
         List.of(KernelMaps.GF_INVARIANT_LOG, KernelMaps.GF_INVARIANT_POWER, KernelMaps.WN_INVARIANT_LOG_DOMAIN,
             KernelMaps.WN_INVARIANT_POWER_EXPONENT, KernelMaps.WU_INVARIANT_LOG_SCALE)));
+    out.put("BregmanKernel", cls("BregmanKernel",
+        "Chou et al. Section 3.4: the Bregman divergence (51) of F in (53), and gamma of (42).", BREGMAN_BODY, maps,
+        List.of(KernelMaps.BREGMAN_F_LOG, KernelMaps.BREGMAN_F_LOG_DERIVATIVE, KernelMaps.BREGMAN_F_POWER,
+            KernelMaps.BREGMAN_F_POWER_DERIVATIVE, KernelMaps.GAMMA, KernelMaps.LOG_GAMMA)));
     out.put("ReducedFlowKernel", cls("ReducedFlowKernel",
         "The WN flow in x = r u/||u|| (Chou et al. Lemma 3.14 (49), Corollary 3.15 (50)), valid for ||u|| = 1.",
         REDUCED_BODY, maps, List.of()));
@@ -212,6 +216,41 @@ public final class KernelSources {
       /** Entry of the map in (31): log x if L = 2, else x^(2-L). */
       public static double gfInvariantEntry(double x, int depth) {
         return depth == 2 ? gfInvariantLog(x) : gfInvariantPower(x, depth);
+      }
+    """;
+
+  private static final String BREGMAN_BODY = """
+
+      /**
+       * One term of D_F(z, y) = F(z) - F(y) - <grad F(y), z - y> (51) for F of (53): f(z) - f(y) -
+       * f'(y)(z - y) with f(y) = (1/2)(y log y - y) (L = 2) or L/(2(2-L)) y^(2/L) (L > 2); y > 0,
+       * z >= 0 (z log z = 0 at z = 0).
+       */
+      public static double divergenceEntry(double z, double y, int depth) {
+        if (depth == 2) {
+          double fz = z > 0 ? entropyF(z) : 0.0;
+          return fz - entropyF(y) - entropyFDerivative(y) * (z - y);
+        }
+        return powerF(z, depth) - powerF(y, depth) - powerFDerivative(y, depth) * (z - y);
+      }
+
+      /** D_F(z, y) of (51) with F of (53): the sum of the entries. */
+      public static double divergence(double[] z, double[] y, int depth) {
+        double s = 0.0;
+        for (int k = 0; k < z.length; k++) {
+          s += divergenceEntry(z[k], y[k], depth);
+        }
+        return s;
+      }
+
+      /** gamma(r0, r) of (42). */
+      public static double gamma(double r0, double r, double eta) {
+        return gammaFactor(r0, r, eta);
+      }
+
+      /** log gamma(r0, r) of (42), for r0, r > 0 (no overflow where gamma itself would). */
+      public static double gammaLog(double r0, double r, double eta) {
+        return logGamma(r0, r, eta);
       }
     """;
 

@@ -152,6 +152,51 @@ final class KernelStructure {
   }
 
   /**
+   * BregmanKernel.divergence: the sum of the template entries f(z) - f(y) - f'(y)(z - y), built from
+   * the scalar maps, equals D_F(z, y) built from F of (53) as a whole (the form chou/lemma-3.18
+   * differentiates), for N = 2, 3 and L = 2, 3, 4; and gamma/log gamma of (42).
+   */
+  static IdentityProblem bregman(int n) {
+    List<String> y = Sym.vec("y", n);
+    List<String> z = Sym.vec("z", n);
+    Map<String, String> defects = new LinkedHashMap<>();
+    for (int depth = 2; depth <= 4; depth++) {
+      ScalarMap f = depth == 2 ? KernelMaps.BREGMAN_F_LOG : KernelMaps.BREGMAN_F_POWER;
+      ScalarMap df = depth == 2 ? KernelMaps.BREGMAN_F_LOG_DERIVATIVE : KernelMaps.BREGMAN_F_POWER_DERIVATIVE;
+      List<String> entries = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        String fz = depth == 2 ? f.applied(z.get(k)) : f.applied(z.get(k), Integer.toString(depth));
+        String fy = depth == 2 ? f.applied(y.get(k)) : f.applied(y.get(k), Integer.toString(depth));
+        String dfy = depth == 2 ? df.applied(y.get(k)) : df.applied(y.get(k), Integer.toString(depth));
+        entries.add("(" + fz + " - " + fy + " - " + dfy + "*(" + z.get(k) + " - " + y.get(k) + "))");
+      }
+      String fy = ChouLemma318.f(depth, y, ChouLemma318.Mutation.NONE);
+      Map<String, String> yToZ = new LinkedHashMap<>();
+      for (int k = 0; k < n; k++) {
+        yToZ.put(y.get(k), z.get(k));
+      }
+      List<String> diff = new ArrayList<>();
+      for (int k = 1; k <= n; k++) {
+        diff.add("D(" + fy + ", y" + k + ")*(z" + k + " - y" + k + ")");
+      }
+      String full = "(" + Sym.replace(fy, yToZ) + " - " + fy + " - " + Sym.sum(diff) + ")";
+      defects.put("BregmanKernel.divergence, L = " + depth, Sym.sum(entries) + " - " + full);
+    }
+    defects.put("gamma = (42)", KernelMaps.GAMMA.source() + " - (r/r0)*Exp((r0^2 - r^2)/(2*eta))");
+    defects.put("exp(log gamma) = gamma", "Exp(" + KernelMaps.LOG_GAMMA.source() + ") - " + KernelMaps.GAMMA.source());
+    List<Variable> vars = new ArrayList<>();
+    y.forEach(s -> vars.add(Variable.of(s, 0.1, 2)));
+    z.forEach(s -> vars.add(Variable.of(s, 0.1, 2)));
+    vars.add(Variable.of("r0", 0.1, 2));
+    vars.add(Variable.of("r", 0.1, 3));
+    vars.add(Variable.of("eta", 0.1, 2));
+    String dims = "BregmanKernel N=" + n + " (symbolic y, z > 0; L = 2, 3, 4)";
+    return new IdentityProblem("codegen " + dims, dims, List.of(
+        "template: sum of f(z_k) - f(y_k) - f'(y_k)(z_k - y_k) with the maps; full: D_F of (51), (53) as chou/lemma-3.18 "
+            + "builds it"), defects, vars);
+  }
+
+  /**
    * The invariant entries the kernel evaluates in the log domain equal the printed maps of (32):
    * for L = 2, exp of the log-domain map equals u exp(r^2/(2 eta)) (and exp is injective on the
    * reals, log(u exp(.)) being real for u > 0); for L != 2, exp of the exponent map equals u^(2-L)

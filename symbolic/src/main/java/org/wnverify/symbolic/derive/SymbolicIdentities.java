@@ -244,6 +244,8 @@ public final class SymbolicIdentities {
         }
       }
       cases.run(KernelStructure.logDomain());
+      cases.run(KernelStructure.bregman(2));
+      cases.run(KernelStructure.bregman(3));
       return new IdentityReport("codegen/templates", "kernel loop templates equal the symbolic gradients and flows",
           cases.combined("codegen/templates"), List.of(), cases.skipped());
     });

@@ -25,8 +25,8 @@ class KernelSourceGeneratorTest {
       assertThat(Files.readAllBytes(da.resolve(name + ".java"))).isEqualTo(Files.readAllBytes(db.resolve(name + ".java")));
     }
     assertThat(KernelSources.render(first).keySet())
-        .containsExactly("GradientFlowKernel", "WnFlowKernel", "InvariantKernel", "ReducedFlowKernel", "WuFlowKernel",
-            "EwnFlowKernel", "SwnFlowKernel");
+        .containsExactly("GradientFlowKernel", "WnFlowKernel", "InvariantKernel", "BregmanKernel", "ReducedFlowKernel",
+            "WuFlowKernel", "EwnFlowKernel", "SwnFlowKernel");
   }
 
   @Test
