@@ -230,9 +230,14 @@ public final class IdentityProver {
     return new IdentityProof(problem.name(), verdict, problem.dimensions(), firstDefect, witness, steps, evaluated);
   }
 
+  /** The point in doubles, keyed also in lower case (Symja reports user symbols such as etaR as etar). */
   private static Map<String, Double> doubles(Map<String, String> point) {
     Map<String, Double> d = new LinkedHashMap<>();
-    point.forEach((k, v) -> d.put(k, NumericScreen.parse(v)));
+    point.forEach((k, v) -> {
+      double x = NumericScreen.parse(v);
+      d.put(k, x);
+      d.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), x);
+    });
     return d;
   }
 
