@@ -21,7 +21,7 @@ public record Display(
   public Display {
     definitions = List.copyOf(definitions);
     equations = List.copyOf(equations);
-    norms = Map.copyOf(norms);
+    norms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(norms)); // builder order: deterministic output
     spheres = List.copyOf(spheres);
   }
 
