@@ -25,7 +25,8 @@ final class SelftestCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--samples", defaultValue = "3", description = "Instances per claim (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--samples", defaultValue = "6",
+      description = "Instances per claim, as in the default audit (default: ${DEFAULT-VALUE}).")
   int samples;
 
   @Option(names = "--only", split = ",", paramLabel = "GLOB", description = "Restrict to these claims.")
