@@ -15,10 +15,15 @@ public final class Loss {
     return r;
   }
 
-  /** (10). */
+  /** (10), evaluated by the kernel the symbolic module emits (not a hand-written copy). */
   public static double value(double[][] a, double[] b, int depth, double[] x) {
-    double[] r = residual(a, b, depth, x);
-    return Vectors.dot(r, r) / (2.0 * depth);
+    int m = a.length;
+    int n = x.length;
+    double[] flat = new double[m * n];
+    for (int i = 0; i < m; i++) {
+      System.arraycopy(a[i], 0, flat, i * n, n);
+    }
+    return org.wnverify.numeric.generated.GradientFlowKernel.loss(flat, m, n, b, depth, x);
   }
 
   public static double value(DiagonalNetInstance p, double[] x) {

@@ -97,9 +97,13 @@ final class Lemma39InvariantComparison extends ChouClaim {
     return y;
   }
 
-  /** gamma(r0, r) of (42); {@code halved = false} is the control with 1/eta. */
+  /**
+   * gamma(r0, r) of (42) from the emitted kernel; {@code halved = false} is the control, a
+   * deliberately wrong 1/eta in place of 1/(2 eta), written out here because it is a mutation.
+   */
   static double gamma(double r0, double r, double eta, boolean halved) {
-    return r / r0 * Math.exp((r0 * r0 - r * r) / (halved ? 2 * eta : eta));
+    return halved ? org.wnverify.numeric.generated.BregmanKernel.gamma(r0, r, eta)
+        : r / r0 * Math.exp((r0 * r0 - r * r) / eta);
   }
 
   /** The right-hand side of (39)/(41) in the given form, before projection. */

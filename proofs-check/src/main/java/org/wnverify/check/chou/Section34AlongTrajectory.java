@@ -74,20 +74,12 @@ final class Section34AlongTrajectory extends ChouClaim {
         : List.of(ChouHypotheses.U0_UNIT, ChouHypotheses.R0_POSITIVE);
   }
 
-  /** D_F(z, x~) of (53) and the formula printed after (54). */
+  /**
+   * D_F(z, x~) of (51) with F of (53) (equal to the formula printed after (54)), evaluated by the
+   * kernel the symbolic module emits and proves against those forms.
+   */
   static double bregman(int depth, double[] z, double[] xt) {
-    double s = 0;
-    for (int n = 0; n < z.length; n++) {
-      if (depth == 2) {
-        double zl = z[n] > 0 ? z[n] * Math.log(z[n]) : 0;
-        s += 0.5 * (zl - z[n] + xt[n]) - 0.5 * Math.log(xt[n]) * z[n];
-      } else {
-        double g = 2.0 / depth;
-        s += depth / (2.0 * (2 - depth)) * Math.pow(z[n], g) + 0.5 * Math.pow(xt[n], g)
-            - 1.0 / (2 - depth) * Math.pow(xt[n], g - 1) * z[n];
-      }
-    }
-    return s;
+    return org.wnverify.numeric.generated.BregmanKernel.divergence(z, xt, depth);
   }
 
   /** d/dt x from the WN state derivative: d/dt (r u/||u||). */
