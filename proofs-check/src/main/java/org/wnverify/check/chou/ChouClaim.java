@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.wnverify.check.CheckContext;
-import org.wnverify.check.Claim;
+import org.wnverify.check.DescribedClaim;
 import org.wnverify.check.ClaimId;
 import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
@@ -18,37 +18,9 @@ import org.wnverify.numeric.problem.GeneratedInstance;
  * Base of the sampled Chou claims: identity, where it is printed, the statement, and the choice
  * between the user's {@code --instance} and sampled instances.
  */
-abstract class ChouClaim implements Claim {
-  private final ClaimId id;
-  private final String location;
-  private final String statement;
-  private final ClaimKind kind;
-
+abstract class ChouClaim extends DescribedClaim {
   ChouClaim(String id, String location, String statement, ClaimKind kind) {
-    this.id = ClaimId.parse(id);
-    this.location = location;
-    this.statement = statement;
-    this.kind = kind;
-  }
-
-  @Override
-  public ClaimId id() {
-    return id;
-  }
-
-  @Override
-  public String location() {
-    return location;
-  }
-
-  @Override
-  public String statement() {
-    return statement;
-  }
-
-  @Override
-  public ClaimKind kind() {
-    return kind;
+    super(ClaimId.parse(id), location, statement, kind);
   }
 
   /** The printed hypotheses, checked on supplied instances. */
@@ -66,29 +38,29 @@ abstract class ChouClaim implements Claim {
 
   /** A sampler for this claim's stream. */
   ChouSampler sampler(CheckContext context) {
-    return ChouSampler.standard(context.random(id), 2, 3, 4);
+    return ChouSampler.standard(context.random(id()), 2, 3, 4);
   }
 
   @Override
   public final ClaimOutcome check(CheckContext context) {
-    long seed = context.seedFor(id);
+    long seed = context.seedFor(id());
     List<GeneratedInstance> instances = new ArrayList<>();
     Optional<DiagonalNetInstance> supplied = context.suppliedInstance();
     if (supplied.isPresent()) {
       Optional<String> unmet = ChouHypotheses.firstUnmet(hypotheses(), supplied.get());
       if (unmet.isPresent()) {
-        return ClaimOutcome.inconclusive(id, seed, "supplied instance: " + unmet.get());
+        return ClaimOutcome.inconclusive(id(), seed, "supplied instance: " + unmet.get());
       }
       instances.add(new GeneratedInstance(supplied.get(), null, null, "supplied"));
     } else {
       ChouSampler s = sampler(context);
       for (int k = 0; k < Math.max(1, context.samples()); k++) {
         GeneratedInstance g = s.next();
-        context.store().saveSample(id, g.label(), g.instance());
+        context.store().saveSample(id(), g.label(), g.instance());
         instances.add(g);
       }
     }
-    ClaimOutcome.Builder out = ClaimOutcome.builder(id, seed);
+    ClaimOutcome.Builder out = ClaimOutcome.builder(id(), seed);
     out.evidence("instances", instances.size());
     out.evidence("source", supplied.isPresent() ? "supplied instance" : "sampled (seed " + context.seed() + ")");
     checkInstances(context, instances, out);

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.wnverify.check.CheckContext;
-import org.wnverify.check.Claim;
 import org.wnverify.check.ClaimId;
 import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.DescribedClaim;
 import org.wnverify.check.Counterexample;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
@@ -21,42 +21,17 @@ import org.wnverify.symbolic.prove.IdentityVerdict;
 import org.wnverify.symbolic.prove.Witness;
 
 /**
- * Adapter from a symbolic {@link IdentityReport} to a {@link Claim}. The derivation runs on the
+ * Adapter from a symbolic {@link IdentityReport} to a {@link org.wnverify.check.Claim}. The derivation runs on the
  * process-wide {@link SymbolicEngine} and is cached there, so checking the claim again (another
  * seed, a soak run) costs nothing. The proof does not depend on the run seed: its random
  * rational points come from {@link SymbolicIdentities#SEED}, which the outcome records.
  */
-public final class IdentityClaim implements Claim {
-  private final ClaimId id;
-  private final String location;
-  private final String statement;
+public final class IdentityClaim extends DescribedClaim {
   private final Function<SymbolicEngine, IdentityReport> derivation;
 
   public IdentityClaim(ClaimId id, String location, String statement, Function<SymbolicEngine, IdentityReport> derivation) {
-    this.id = id;
-    this.location = location;
-    this.statement = statement;
+    super(id, location, statement, ClaimKind.IDENTITY);
     this.derivation = derivation;
-  }
-
-  @Override
-  public ClaimId id() {
-    return id;
-  }
-
-  @Override
-  public String location() {
-    return location;
-  }
-
-  @Override
-  public String statement() {
-    return statement;
-  }
-
-  @Override
-  public ClaimKind kind() {
-    return ClaimKind.IDENTITY;
   }
 
   @Override
@@ -65,9 +40,9 @@ public final class IdentityClaim implements Claim {
     try {
       report = derivation.apply(SymbolicEngine.shared());
     } catch (SymbolicException e) {
-      return ClaimOutcome.inconclusive(id, SymbolicIdentities.SEED, "symbolic computation failed: " + e.getMessage());
+      return ClaimOutcome.inconclusive(id(), SymbolicIdentities.SEED, "symbolic computation failed: " + e.getMessage());
     }
-    return toOutcome(id, report);
+    return toOutcome(id(), report);
   }
 
   /** The outcome for a report: verdict, evidence, controls and, if refuted, the witness. */
