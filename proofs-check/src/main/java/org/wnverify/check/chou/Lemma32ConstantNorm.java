@@ -46,8 +46,13 @@ final class Lemma32ConstantNorm extends ConservationClaim {
 
   @Override
   List<Mutant> mutants(DiagonalNetInstance p) {
+    // Not controls, true in disguise: ||u||_2^2 (or any function of ||u||_2) and c ||u||_2 are
+    // constant exactly when ||u||_2 is.
     return List.of(new Mutant("||u(t)||_1 constant (l1 instead of l2 norm)",
-        s -> new double[] {Vectors.norm1(u(s))}));
+            s -> new double[] {Vectors.norm1(u(s))}),
+        new Mutant("r(t) constant (the magnitude r in place of the direction u)", s -> new double[] {s[0]}),
+        new Mutant("r(t)^2 - ||u(t)||_2^2 constant (the balancedness law of an unnormalised factorisation)",
+            s -> new double[] {s[0] * s[0] - Vectors.dot(u(s), u(s))}));
   }
 
   @Override

@@ -44,6 +44,18 @@ final class Lemma33ConstantSign extends ChouClaim {
   static final DiagonalNetInstance DEPTH_ONE_CONTROL =
       new DiagonalNetInstance(new double[][] {{0, 1}}, new double[] {-1}, 1, 2.0, new double[] {0.6, 0.8}, 0.01);
 
+  /**
+   * The control "u0 > 0 weakened to x0^L > 0" (a reader may think the sign of u is irrelevant for
+   * even L): L = 2, u0 = (-0.6, 0.8), A = [1 1], b = [1]. Every factor of the gradient in u_k
+   * carries u_k, so u_1 = 0 is invariant and u_1 stays negative.
+   */
+  static final DiagonalNetInstance SIGNED_U0_CONTROL =
+      new DiagonalNetInstance(new double[][] {{1, 1}}, new double[] {1}, 2, 0.5, new double[] {-0.6, 0.8}, 1.0);
+
+  /** The control "hypothesis r0 > 0 dropped": r0 = -0.5 (L = 2, A = [1 1], b = [1], u0 > 0). */
+  static final DiagonalNetInstance NEGATIVE_R0_CONTROL =
+      new DiagonalNetInstance(new double[][] {{1, 1}}, new double[] {1}, 2, -0.5, new double[] {0.6, 0.8}, 1.0);
+
   Lemma33ConstantSign() {
     super("chou/lemma-3.3", "Chou, Rauhut, Ward, Lemma 3.3",
         "Let L >= 2. If r(0) > 0 and u(0) > 0, then r(t) > 0 and u(t) > 0 for all t >= 0.", ClaimKind.SIGN);
@@ -96,6 +108,17 @@ final class Lemma33ConstantSign extends ChouClaim {
     return after > 0 && after * SHRINK_REQUIRED > before;
   }
 
+  /** Runs one control instance through the sign rule and records it; true if rejected. */
+  private static boolean control(ClaimOutcome.Builder out, DiagonalNetInstance p, String mutation) {
+    double[] c = minima(p);
+    double[] ct = minima(p, TOLERANCE * REFINE_FACTOR);
+    boolean rejected = (c[0] <= 0 || c[1] <= 0)
+        && -Math.min(ct[0], ct[1]) * SHRINK_REQUIRED > -Math.min(c[0], c[1]);
+    out.control(new NegativeControl(mutation, rejected ? Verdict.VIOLATED : Verdict.HOLDS,
+        String.format(java.util.Locale.ROOT, "min r = %.3e, min u = %.3e over t <= %.3g", c[0], c[1], c[2])));
+    return rejected;
+  }
+
   @Override
   void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
@@ -129,14 +152,14 @@ final class Lemma33ConstantSign extends ChouClaim {
     out.table(new EvidenceTable("smallest r and u entry over all accepted steps",
         List.of("instance", "L", "min r", "min u", "horizon", "steps", "judgement"), rows));
     out.evidence("instances touching 0 only at numerical resolution", resolutionLimited);
-    double[] c = minima(DEPTH_ONE_CONTROL);
-    // The control goes through the same refinement rule as the samples.
-    double[] ct = minima(DEPTH_ONE_CONTROL, TOLERANCE * REFINE_FACTOR);
-    boolean controlRejected = (c[0] <= 0 || c[1] <= 0)
-        && -Math.min(ct[0], ct[1]) * SHRINK_REQUIRED > -Math.min(c[0], c[1]);
-    out.control(new NegativeControl("hypothesis L >= 2 dropped (L = 1, A = [0 1], b = [-1], r0 = 2, eta = 0.01)",
-        controlRejected ? Verdict.VIOLATED : Verdict.HOLDS,
-        String.format(java.util.Locale.ROOT, "min r = %.3e, min u = %.3e over t <= %.3g", c[0], c[1], c[2])));
+    // The controls go through the same refinement rule as the samples.
+    // r0 = 0 is not used as a control: r then stays at 0, which this rule (made to forgive entries
+    // touching 0 at resolution) cannot tell from a decaying entry.
+    boolean controlRejected = control(out, DEPTH_ONE_CONTROL,
+        "hypothesis L >= 2 dropped (L = 1, A = [0 1], b = [-1], r0 = 2, eta = 0.01)")
+        & control(out, SIGNED_U0_CONTROL,
+        "hypothesis u0 > 0 weakened to x0^L > 0 (L = 2, u0 = (-0.6, 0.8), A = [1 1], b = [1])")
+        & control(out, NEGATIVE_R0_CONTROL, "hypothesis r0 > 0 dropped (r0 = -0.5, L = 2, A = [1 1], b = [1])");
     if (bad != null) {
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", bad.instance(), this::signChangePersists,
           p -> {

@@ -46,7 +46,24 @@ final class Lemma35LossDerivative extends ChouClaim {
     return List.of(ChouHypotheses.R0_POSITIVE);
   }
 
-  record Sample(double mismatch, double mutantMismatch, double noise, double maxRate, double maxIncrease,
+  /**
+   * The negative controls: mutated right-hand sides, compared with the same finite differences.
+   * Not controls, true in disguise: eta_u dropped (eta_u = 1 on this flow).
+   */
+  static final String[] MUTATIONS = {
+      "sign of the u-term flipped: d/dt L~ = -eta_r|grad_r|^2 + eta_u||grad_u||^2",
+      "eta_r dropped: d/dt L~ = -|grad_r|^2 - eta_u||grad_u||^2",
+      "r-term dropped: d/dt L~ = -eta_u||grad_u||^2",
+      "factor 2 from differentiating the squares: d/dt L~ = -2 eta_r|grad_r|^2 - 2 eta_u||grad_u||^2"};
+
+  /** The mutated right-hand sides of {@link #MUTATIONS}, from eta_r, rdot and the u-term. */
+  static double[] mutated(double etaR, double rDot, double uTerm) {
+    double rTerm = rDot * rDot / etaR;
+    double gradR2 = rTerm / etaR;
+    return new double[] {-rTerm + uTerm, -gradR2 - uTerm, -uTerm, -2 * rTerm - 2 * uTerm};
+  }
+
+  record Sample(double mismatch, double[] mutantMismatch, double noise, double maxRate, double maxIncrease,
       double lossNoise, double horizon) {}
 
   static Sample measure(CheckContext ctx, DiagonalNetInstance p, LearningRate rate) {
@@ -69,7 +86,7 @@ final class Lemma35LossDerivative extends ChouClaim {
         .withAbsoluteTolerance(0).withSamples(times)).trajectory();
     ctx.checkpoint();
     double mismatch = 0;
-    double mutant = 0;
+    double[] mutant = new double[MUTATIONS.length];
     double noise = 0;
     double maxRate = 0;
     double maxIncrease = Double.NEGATIVE_INFINITY;
@@ -98,9 +115,11 @@ final class Lemma35LossDerivative extends ChouClaim {
         uTerm += dy[k] * dy[k]; // eta_u ||grad_u||^2 with eta_u = 1
       }
       double stated = -rTerm - uTerm;
-      double mutated = -rTerm + uTerm;
+      double[] mutated = mutated(etaR, dy[0], uTerm);
       mismatch = Math.max(mismatch, Math.abs(fd - stated));
-      mutant = Math.max(mutant, Math.abs(fd - mutated));
+      for (int m = 0; m < mutated.length; m++) {
+        mutant[m] = Math.max(mutant[m], Math.abs(fd - mutated[m]));
+      }
       noise = Math.max(noise, Math.abs(fd - fd2) + Math.abs(fd - fdc) + 1e3 * Math.ulp(l[2]) / step);
       maxRate = Math.max(maxRate, Math.abs(stated));
     }
@@ -111,8 +130,8 @@ final class Lemma35LossDerivative extends ChouClaim {
   void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     int holds = 0;
-    int mutantRejected = 0;
-    int mutantAccepted = 0;
+    int[] mutantRejected = new int[MUTATIONS.length];
+    int[] mutantAccepted = new int[MUTATIONS.length];
     String bad = null;
     for (GeneratedInstance g : instances) {
       for (LearningRate rate : LearningRate.values()) {
@@ -120,37 +139,45 @@ final class Lemma35LossDerivative extends ChouClaim {
         Sample s = measure(ctx, g.instance(), rate);
         boolean derivativeOk = s.mismatch() <= CONSISTENCY * s.noise();
         boolean monotone = s.maxIncrease() <= CONSISTENCY * s.lossNoise() + 1e3 * Math.ulp(1.0) * s.maxRate() * s.horizon();
-        boolean mutantBad = s.mutantMismatch() > CONSISTENCY * s.noise();
         rows.add(List.of(g.label(), rate.name(), s.horizon(), s.maxRate(), s.mismatch(), s.noise(),
-            s.mutantMismatch(), s.maxIncrease(), s.lossNoise()));
+            s.mutantMismatch()[0], s.maxIncrease(), s.lossNoise()));
         if (derivativeOk && monotone) {
           holds++;
         } else if (bad == null && s.mismatch() > CONSISTENCY * s.noise() && s.maxRate() > CONSISTENCY * s.noise()) {
           bad = g.label() + " (" + rate + "): mismatch " + s.mismatch() + " vs noise " + s.noise();
         }
-        if (mutantBad) {
-          mutantRejected++;
-        } else {
-          mutantAccepted++;
+        for (int m = 0; m < MUTATIONS.length; m++) {
+          if (s.mutantMismatch()[m] > CONSISTENCY * s.noise()) {
+            mutantRejected[m]++;
+          } else {
+            mutantAccepted[m]++;
+          }
         }
       }
     }
     out.table(new EvidenceTable("stated d/dt L~ against central differences of the loss along the trajectory",
         List.of("instance", "eta_r", "horizon", "max |dL/dt|", "max |FD - stated|", "noise floor",
-            "max |FD - mutant|", "max loss increase", "loss noise"), rows));
+            "max |FD - control #1|", "max loss increase", "loss noise"), rows));
     // one run where the mutated formula is refuted suffices to reject the (universal) mutated statement
-    Verdict cv = mutantRejected > 0 ? Verdict.VIOLATED : mutantAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE;
-    out.control(new NegativeControl("sign of the u-term flipped: d/dt L~ = -eta_r|grad_r|^2 + eta_u||grad_u||^2",
-        cv, "rejected on " + mutantRejected + " run(s), accepted on " + mutantAccepted));
+    Verdict cv = Verdict.VIOLATED;
+    for (int m = 0; m < MUTATIONS.length; m++) {
+      Verdict v = mutantRejected[m] > 0 ? Verdict.VIOLATED
+          : mutantAccepted[m] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE;
+      out.control(new NegativeControl(MUTATIONS[m], v,
+          "rejected on " + mutantRejected[m] + " run(s), accepted on " + mutantAccepted[m]));
+      if (v != Verdict.VIOLATED) {
+        cv = v;
+      }
+    }
     int runs = instances.size() * LearningRate.values().length;
     if (bad != null) {
       out.verdict(Verdict.VIOLATED, "stated derivative does not match the loss: " + bad);
     } else if (holds == runs && cv == Verdict.VIOLATED) {
       out.verdict(Verdict.HOLDS, String.format(Locale.ROOT,
           "stated derivative matches finite differences within %dx noise and loss non-increasing on %d run(s) "
-              + "(eta_r = eta and eta_r = r^2); control rejected", (int) CONSISTENCY, runs));
+              + "(eta_r = eta and eta_r = r^2); all controls rejected", (int) CONSISTENCY, runs));
     } else {
-      out.verdict(Verdict.INCONCLUSIVE, holds + " of " + runs + " run(s) consistent; control " + cv);
+      out.verdict(Verdict.INCONCLUSIVE, holds + " of " + runs + " run(s) consistent; controls " + cv);
     }
   }
 }
