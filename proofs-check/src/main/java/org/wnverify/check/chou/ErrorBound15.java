@@ -56,6 +56,23 @@ final class ErrorBound15 {
       return status == Status.CHECKED && lhs - rhs > Refinement.CONSISTENCY * uncertainty;
     }
 
+    /** The same rule as {@link #violated()} for the bound with another eps (a negative control). */
+    boolean violatedWith(double mutatedEps) {
+      return status == Status.CHECKED && lhs - mutatedEps * q > Refinement.CONSISTENCY * uncertainty;
+    }
+
+    /**
+     * The mutated eps of the controls {@link #MUTATIONS}, in that order. Not controls, true in
+     * disguise (weaker statements): eps doubled, and (Theorem 2.2) rho^-L dropped or rho^L in its
+     * place (rho >= 1, so both only enlarge beta1 and eps). Not a control either: eps halved, which
+     * the corrected-precondition claims do not reject on the default samples (seeds 1 and 7): (17)
+     * is loose by more than a factor 2 there (the printed-precondition claims reject it only where
+     * eps < 0, which is their finding, not power).
+     */
+    double[] mutatedEps(int depth) {
+      return new double[] {ChouBounds.epsilon(depth, q, betaMin, beta1)};
+    }
+
     /** The control "eps = 0" (the limit minimises the weighted l1 norm exactly) is refuted. */
     boolean exactMinimiserRefuted() {
       return status == Status.CHECKED && lhs > Refinement.CONSISTENCY * uncertainty;
@@ -73,6 +90,10 @@ final class ErrorBound15 {
               + "uncertainty %.2e)", lhs, rhs, eps, q, beta1, betaMin, slack(), uncertainty);
     }
   }
+
+  /** Mutated versions of (15) with another eps, judged by {@link Result#violatedWith}. */
+  static final List<String> MUTATIONS = List.of(
+      "beta1 and beta_min swapped in (17) (sign of eps flipped: log(beta_min/beta1), beta_min^g - beta1^g)");
 
   static final List<String> COLUMNS = List.of("instance", "L", "Q", "beta1", "beta_min", "precondition", "eps",
       "||x~||_w,1 - Q", "eps Q", "slack", "uncertainty");

@@ -227,6 +227,7 @@ final class LimitTheorem extends ChouClaim {
     int controlAccepted = 0;
     GeneratedInstance violating = null;
     ErrorBound15.Result violation = null;
+    int[][] mutationCounts = new int[ErrorBound15.MUTATIONS.size()][2]; // {rejected, accepted}
     for (GeneratedInstance g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
@@ -237,6 +238,12 @@ final class LimitTheorem extends ChouClaim {
         continue;
       }
       ErrorBound15.Result r = bound(run);
+      if (r.status() == ErrorBound15.Status.CHECKED) {
+        double[] mutated = r.mutatedEps(p.depth());
+        for (int m = 0; m < mutated.length; m++) {
+          mutationCounts[m][r.violatedWith(mutated[m]) ? 0 : 1]++;
+        }
+      }
       rows.add(r.row(g.label(), p.depth()));
       switch (r.status()) {
         case CHECKED -> {
@@ -273,6 +280,13 @@ final class LimitTheorem extends ChouClaim {
         controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "||x~_inf||_{w,1} - Q above " + (int) Refinement.CONSISTENCY + "x its uncertainty on " + controlRejected
             + " instance(s), within it on " + controlAccepted));
+    for (int m = 0; m < mutationCounts.length; m++) {
+      int[] c = mutationCounts[m];
+      out.control(new NegativeControl(ErrorBound15.MUTATIONS.get(m),
+          c[0] > 0 ? Verdict.VIOLATED : c[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+          "the same rule (left side above eps' Q by " + (int) Refinement.CONSISTENCY + "x the uncertainty) rejects it on "
+              + c[0] + " instance(s), accepts it on " + c[1]));
+    }
     if (violating != null) {
       ErrorBound15.Result v = violation;
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::boundFails,

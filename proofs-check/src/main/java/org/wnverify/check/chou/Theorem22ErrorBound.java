@@ -99,6 +99,7 @@ final class Theorem22ErrorBound extends ChouClaim {
     int reversedRejected = 0;
     GeneratedInstance violating = null;
     ErrorBound15.Result violation = null;
+    int[][] mutationCounts = new int[ErrorBound15.MUTATIONS.size()][2]; // {rejected, accepted}
     List<String> notes = new ArrayList<>();
     for (GeneratedInstance g : instances) {
       ctx.checkpoint();
@@ -116,6 +117,12 @@ final class Theorem22ErrorBound extends ChouClaim {
         continue;
       }
       ErrorBound15.Result r = bound(run);
+      if (r.status() == ErrorBound15.Status.CHECKED) {
+        double[] mutated = r.mutatedEps(p.depth());
+        for (int m = 0; m < mutated.length; m++) {
+          mutationCounts[m][r.violatedWith(mutated[m]) ? 0 : 1]++;
+        }
+      }
       List<Object> row = r.row(g.label(), p.depth());
       row.add(2, Math.pow(scale(p), -1.0 / p.depth()));
       rows.add(row);
@@ -159,6 +166,13 @@ final class Theorem22ErrorBound extends ChouClaim {
     out.control(new NegativeControl("reversed inequality: ||x~_inf||_{w,1} - Q >= eps Q",
         reversedRejected > 0 ? Verdict.VIOLATED : Verdict.INCONCLUSIVE,
         "slack beyond " + (int) Refinement.CONSISTENCY + "x the uncertainty on " + reversedRejected + " instance(s)"));
+    for (int m = 0; m < mutationCounts.length; m++) {
+      int[] c = mutationCounts[m];
+      out.control(new NegativeControl(ErrorBound15.MUTATIONS.get(m),
+          c[0] > 0 ? Verdict.VIOLATED : c[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+          "the same rule (left side above eps' Q by " + (int) Refinement.CONSISTENCY + "x the uncertainty) rejects it on "
+              + c[0] + " instance(s), accepts it on " + c[1]));
+    }
     if (violating != null) {
       ErrorBound15.Result v = violation;
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
