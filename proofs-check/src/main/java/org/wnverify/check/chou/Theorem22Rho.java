@@ -72,12 +72,21 @@ final class Theorem22Rho extends ChouClaim {
     return p.r0() / s * Math.exp((p.r0() * p.r0() - s * s) / (2 * p.eta()));
   }
 
+  /**
+   * The control "hypothesis eta^(1/2) <= r0 dropped" of the corrected claim: r0 = 0.1 < eta^(1/2) = 1,
+   * A = [1 0; 0 1], b = (0.6, 0.8) (||A^+b|| = 1, L = 2), where rho = 0.1 exp(0.495) < 1.
+   */
+  static final DiagonalNetInstance SMALL_R0_CONTROL = new DiagonalNetInstance(new double[][] {{1, 0}, {0, 1}},
+      new double[] {0.6, 0.8}, 2, 0.1, new double[] {0.6, 0.8}, 1.0);
+
   @Override
   void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     GeneratedInstance worst = null;
     double worstRho = Double.POSITIVE_INFINITY;
     int controlRejected = 0;
+    int signFlipRejected = 0;
+    int reversedRejected = 0;
     for (GeneratedInstance g : instances) {
       DiagonalNetInstance p = g.instance();
       double pn = PseudoInverse.minNormSolutionNorm(p.a(), p.b());
@@ -85,6 +94,8 @@ final class Theorem22Rho extends ChouClaim {
       double control = corrected ? mutantRho(p) : rho;
       boolean controlFails = corrected ? control < 1 - ROUNDOFF : rho > 1 + ROUNDOFF;
       controlRejected += controlFails ? 1 : 0;
+      signFlipRejected += mutantRho(p) < 1 - ROUNDOFF ? 1 : 0;
+      reversedRejected += rho > 1 + ROUNDOFF ? 1 : 0;
       rows.add(List.of(g.label(), p.depth(), p.eta(), p.r0(), Math.sqrt(p.eta()), Math.pow(pn, 1.0 / p.depth()), rho));
       if (rho < worstRho) {
         worstRho = rho;
@@ -99,6 +110,19 @@ final class Theorem22Rho extends ChouClaim {
             controlRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "rho' < 1 on " + controlRejected + " instance(s)")
         : new NegativeControl("reversed inequality: rho <= 1", controlRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
             "rho > 1 on " + controlRejected + " instance(s)"));
+    // More controls, by the same rule (rho < 1 refutes "rho >= 1", rho > 1 refutes "rho <= 1"). Not
+    // controls, true in disguise on r0 <= ||A^+b||^(1/L): rho without the factor r0/s (exp of a
+    // non-negative number) and rho with 1/eta in place of 1/(2 eta) (only larger than rho).
+    if (corrected) {
+      out.control(new NegativeControl("reversed inequality: rho <= 1",
+          reversedRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "rho > 1 on " + reversedRejected + " instance(s)"));
+      double small = rho(SMALL_R0_CONTROL);
+      out.control(new NegativeControl("hypothesis eta^(1/2) <= r0 dropped (r0 = 0.1, eta = 1, A = I, b = (0.6, 0.8), L = 2)",
+          small < 1 - ROUNDOFF ? Verdict.VIOLATED : Verdict.HOLDS, String.format(Locale.ROOT, "rho = %.6g", small)));
+    } else {
+      out.control(new NegativeControl("exponent sign flipped: rho' = r0/s exp((r0^2 - s^2)/(2 eta)) >= 1",
+          signFlipRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "rho' < 1 on " + signFlipRejected + " instance(s)"));
+    }
     if (worstRho < 1 - ROUNDOFF) {
       List<Hypothesis> hs = hypotheses();
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", worst.instance(),
