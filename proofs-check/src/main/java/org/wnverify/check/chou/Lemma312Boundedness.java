@@ -138,6 +138,7 @@ final class Lemma312Boundedness extends ChouClaim {
     int outOfScope = 0;
     int controlRejected = 0;
     int controlAccepted = 0;
+    int[] monotone = new int[2]; // control "r(t) <= r0": {rejected, accepted}
     GeneratedInstance violating = null;
     Bound violation = null;
     for (GeneratedInstance g : instances) {
@@ -164,6 +165,7 @@ final class Lemma312Boundedness extends ChouClaim {
         violating = g;
         violation = b;
       }
+      monotone[b.maxR() > p.r0() * (1 + SLACK) ? 0 : 1]++;
       if (b.maxR() > radius * (1 + SLACK)) {
         controlRejected++;
       } else {
@@ -178,6 +180,9 @@ final class Lemma312Boundedness extends ChouClaim {
     out.control(new NegativeControl("r(t) <= ||A^+b||^(1/L): r never exceeds the radius of the minimum-norm solution",
         controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "exceeded on " + controlRejected + " run(s), not on " + controlAccepted));
+    out.control(new NegativeControl("r(t) <= r0: r never grows (the bound replaced by the start value)",
+        monotone[0] > 0 ? Verdict.VIOLATED : monotone[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "exceeded on " + monotone[0] + " run(s), not on " + monotone[1]));
     if (violating != null) {
       Bound v = violation;
       out.counterexample(Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), q -> {
