@@ -53,14 +53,14 @@ final class AuditSession {
     CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,
         options.profile);
     AuditSettings settings = new AuditSettings(command, selection, options.seed, options.samples,
-        options.threadCount(), options.budgetSeconds,
+        options.threadCount(), options.budgetSeconds(),
         options.instance == null ? null : options.instance.toString(), options.profile.name(),
         Version.VERSION);
 
     ClaimInfo info = new ClaimInfo(catalogue.all());
     ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info), new HtmlReport(info)));
     ConsoleProgress progress = new ConsoleProgress(options.quiet ? null : System.err);
-    AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds);
+    AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds());
 
     AtomicBoolean finished = new AtomicBoolean();
     Thread hook = new Thread(() -> {
