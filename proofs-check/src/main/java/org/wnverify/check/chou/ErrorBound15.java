@@ -73,6 +73,20 @@ final class ErrorBound15 {
       return new double[] {ChouBounds.epsilon(depth, q, betaMin, beta1)};
     }
 
+    /**
+     * Adds this result's verdict on each mutated eps to {@code counts[m] = {rejected, accepted}};
+     * a result whose bound was not checked adds nothing.
+     */
+    void tallyMutations(int depth, int[][] counts) {
+      if (status != Status.CHECKED) {
+        return;
+      }
+      double[] mutated = mutatedEps(depth);
+      for (int m = 0; m < mutated.length; m++) {
+        counts[m][violatedWith(mutated[m]) ? 0 : 1]++;
+      }
+    }
+
     /** The control "eps = 0" (the limit minimises the weighted l1 norm exactly) is refuted. */
     boolean exactMinimiserRefuted() {
       return status == Status.CHECKED && lhs > Refinement.CONSISTENCY * uncertainty;

@@ -238,12 +238,7 @@ final class LimitTheorem extends ChouClaim {
         continue;
       }
       ErrorBound15.Result r = bound(run);
-      if (r.status() == ErrorBound15.Status.CHECKED) {
-        double[] mutated = r.mutatedEps(p.depth());
-        for (int m = 0; m < mutated.length; m++) {
-          mutationCounts[m][r.violatedWith(mutated[m]) ? 0 : 1]++;
-        }
-      }
+      r.tallyMutations(p.depth(), mutationCounts);
       rows.add(r.row(g.label(), p.depth()));
       switch (r.status()) {
         case CHECKED -> {

@@ -117,12 +117,7 @@ final class Theorem22ErrorBound extends ChouClaim {
         continue;
       }
       ErrorBound15.Result r = bound(run);
-      if (r.status() == ErrorBound15.Status.CHECKED) {
-        double[] mutated = r.mutatedEps(p.depth());
-        for (int m = 0; m < mutated.length; m++) {
-          mutationCounts[m][r.violatedWith(mutated[m]) ? 0 : 1]++;
-        }
-      }
+      r.tallyMutations(p.depth(), mutationCounts);
       List<Object> row = r.row(g.label(), p.depth());
       row.add(2, Math.pow(scale(p), -1.0 / p.depth()));
       rows.add(row);
