@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.wnverify.check.Claim;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Verdict;
 import org.wnverify.check.catalogue.ClaimCatalogue;
 import org.wnverify.check.run.AuditReport;
 import picocli.CommandLine.Command;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "selftest", mixinStandardHelpOptions = true,
     description = {
       "Measures the checker's power: every claim's mutated versions (wrong exponent, sign,",
-      "constant, dropped factor) must be rejected by the same check. Exit 0 if all are."
+      "constant, dropped factor) must be rejected by the same check. Exit 0 if all are.",
+      "UNDECIDED: the check could not decide the mutation on this seed (it is INCONCLUSIVE,",
+      "and so is the claim); SURVIVED: the check passed a wrong statement."
     })
 final class SelftestCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -41,6 +44,7 @@ final class SelftestCommand implements Callable<Integer> {
     AuditReport report = Selection.runQuietly("selftest", only, claims, seed, samples);
     int total = 0;
     int rejected = 0;
+    int undecided = 0;
     int claimsWithout = 0;
     for (ClaimOutcome o : report.outcomes()) {
       if (o.negativeControls().isEmpty()) {
@@ -50,10 +54,16 @@ final class SelftestCommand implements Callable<Integer> {
       for (NegativeControl c : o.negativeControls()) {
         total++;
         rejected += c.rejected() ? 1 : 0;
-        System.out.printf(Locale.ROOT, "%-44s %-9s %s%n", o.id(), c.rejected() ? "rejected" : "SURVIVED", c.mutation());
+        // An INCONCLUSIVE control is one the check could not decide on this seed (e.g. a figure's
+        // trend that one trial reverses); it is told apart from a mutation the check passed.
+        boolean open = !c.rejected() && c.verdict() == Verdict.INCONCLUSIVE;
+        undecided += open ? 1 : 0;
+        System.out.printf(Locale.ROOT, "%-44s %-9s %s%n", o.id(),
+            c.rejected() ? "rejected" : open ? "UNDECIDED" : "SURVIVED", c.mutation());
       }
     }
-    System.out.printf(Locale.ROOT, "%d of %d mutations rejected; %d claims without a control%n", rejected, total, claimsWithout);
+    System.out.printf(Locale.ROOT, "%d of %d mutations rejected, %d undecided (INCONCLUSIVE on this seed), %d survived; "
+        + "%d claims without a control%n", rejected, total, undecided, total - rejected - undecided, claimsWithout);
     return rejected == total && claimsWithout == 0 ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 }

@@ -149,6 +149,39 @@ final class FigureData {
       };
     }
 
+    /** The number of trials at this point (runs per method). */
+    int trials() {
+      return Math.max(gdErrors.size(), wnErrors.size());
+    }
+
+    /** Whether every run of trial {@code t} at this point may be judged ({@link #converged(DescentRun)}). */
+    boolean trialFinished(int t) {
+      return (gdRuns.size() <= t || converged(gdRuns.get(t))) && (wnRuns.size() <= t || converged(wnRuns.get(t)));
+    }
+
+    /** This point with only the trials {@code keep} accepts, in trial order. */
+    Point restrict(java.util.function.IntPredicate keep) {
+      Point q = new Point(param);
+      for (int t = 0; t < trials(); t++) {
+        if (!keep.test(t)) {
+          continue;
+        }
+        if (t < gdErrors.size()) {
+          q.gdErrors.add(gdErrors.get(t));
+        }
+        if (t < gdRuns.size()) {
+          q.gdRuns.add(gdRuns.get(t));
+        }
+        if (t < wnErrors.size()) {
+          q.wnErrors.add(wnErrors.get(t));
+        }
+        if (t < wnRuns.size()) {
+          q.wnRuns.add(wnRuns.get(t));
+        }
+      }
+      return q;
+    }
+
     List<DescentRun> allRuns() {
       List<DescentRun> all = new ArrayList<>(gdRuns);
       all.addAll(wnRuns);
