@@ -99,7 +99,43 @@ final class Section34AlongTrajectory extends ChouClaim {
     return v;
   }
 
-  record Sample(double mismatch, double mutantMismatch, double noise, double scale, double horizon, String problem) {}
+  /**
+   * Mutated versions of (50), checked at the same states by the same rule (mismatch above
+   * {@link Refinement#CONSISTENCY} times the rounding floor). The last drops the hypothesis
+   * ||u(0)|| = 1: the state (r, 2u) has the same point x = r u/||u|| and lies on the trajectory of
+   * the (r^2, 1) flow through it, whose ||u|| stays 2 (Lemma 3.2), so (50) must hold there too if
+   * the hypothesis were not needed; the kernel's velocity there has its tangential part divided by 4.
+   */
+  static final List<String> FLOW_MUTATIONS = List.of("||x|| instead of ||x||^2: d/dt x = -||x|| grad L(x)",
+      "sign flipped: d/dt x = +||x||^2 grad L(x)",
+      "constant halved: d/dt x = -(1/2) ||x||^2 grad L(x)",
+      "factor ||x||^2 dropped: d/dt x = -grad L(x) (the GF (11))",
+      "hypothesis ||u(0)|| = 1 dropped: (50) at the states (r, 2u) of flows with ||u|| = 2");
+
+  /**
+   * Mutated versions of (52), against the same central differences by the same rule (mismatch
+   * above {@link Refinement#CONSISTENCY} times the noise floor). The last drops Az = b: z = 2 z*
+   * with z* the LP vertex of S+ (z >= 0, A z = 2b), whose noise floor is measured the same way;
+   * d/dt D_F(z, x~) is affine in z, and its z-part is <A^T r, z>-like, so it changes by a multiple
+   * of <r, b> != 0.
+   */
+  static final List<String> BREGMAN_MUTATIONS = List.of("factor L instead of 2L: d/dt D_F = -L ||x||^2 L(x)",
+      "sign flipped: d/dt D_F = +2L ||x||^2 L(x)",
+      "||x|| in place of ||x||^2: d/dt D_F = -2L ||x|| L(x)",
+      "factor ||x||^2 dropped: d/dt D_F = -2L L(x)",
+      "hypothesis A z = b dropped: z = 2 z* (A z = 2b), d/dt D_F(z, x~) = -2L ||x||^2 L(x)");
+
+  /**
+   * @param mutantMismatch largest mismatch of each mutated statement, in the order of
+   *     {@link #FLOW_MUTATIONS} resp. {@link #BREGMAN_MUTATIONS}
+   * @param mutantNoise the noise floor each mutated statement is judged against
+   */
+  record Sample(double mismatch, double[] mutantMismatch, double[] mutantNoise, double noise, double scale,
+      double horizon, String problem) {
+    static Sample undecided(double horizon, String problem) {
+      return new Sample(Double.NaN, null, null, Double.NaN, Double.NaN, horizon, problem);
+    }
+  }
 
   static Sample measure(CheckContext ctx, DiagonalNetInstance p, boolean bregman) {
     WnFlowOde ode = new WnFlowOde(p, LearningRate.R_SQUARED);
@@ -108,7 +144,7 @@ final class Section34AlongTrajectory extends ChouClaim {
         .withAbsoluteTolerance(0).withLossTarget(1e-4 * l0), WnRuns.collapse(p, WnRuns.HORIZON_COLLAPSE));
     double t = h.finalTime();
     if (!(t > 0)) {
-      return new Sample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, t, "no progress: " + h.message());
+      return Sample.undecided(t, "no progress: " + h.message());
     }
     double step = FD_STEP * t;
     double[] times = new double[POINTS * 5];
@@ -124,7 +160,7 @@ final class Section34AlongTrajectory extends ChouClaim {
         .withSamples(times)).trajectory();
     ctx.checkpoint();
     if (ref.size() < times.length || coarse.size() < times.length) {
-      return new Sample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, t, "integration did not reach the horizon");
+      return Sample.undecided(t, "integration did not reach the horizon");
     }
     int depth = p.depth();
     double[] a = p.aRowMajor();
@@ -132,12 +168,14 @@ final class Section34AlongTrajectory extends ChouClaim {
     if (bregman) {
       LpResult lp = WeightedL1Program.feasiblePoint(p.a(), p.b());
       if (!lp.optimal()) {
-        return new Sample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, t, "no point of S+: " + lp.detail());
+        return Sample.undecided(t, "no point of S+: " + lp.detail());
       }
       z = lp.point();
     }
+    int mutations = bregman ? BREGMAN_MUTATIONS.size() : FLOW_MUTATIONS.size();
     double mismatch = 0;
-    double mutant = 0;
+    double[] mutant = new double[mutations];
+    double[] mutantNoise = new double[mutations];
     double noise = 0;
     double scale = 0;
     double[] dy = new double[p.columns() + 1];
@@ -151,32 +189,65 @@ final class Section34AlongTrajectory extends ChouClaim {
         ode.computeDerivatives(0, s, dy);
         double[] v = pointVelocity(s, dy);
         double[] stated = Vectors.scale(x2, g);
-        double[] mutated = Vectors.scale(Math.sqrt(x2), g); // ||x|| instead of ||x||^2
         mismatch = Math.max(mismatch, Vectors.distance(v, stated));
-        mutant = Math.max(mutant, Vectors.distance(v, mutated));
         double sc = Vectors.norm(v) + Vectors.norm(stated);
         scale = Math.max(scale, sc);
         noise = Math.max(noise, ROUNDING * sc);
+        double[][] mutated = {Vectors.scale(Math.sqrt(x2), g), Vectors.scale(-x2, g), Vectors.scale(x2 / 2, g), g};
+        for (int m = 0; m < mutated.length; m++) {
+          mutant[m] = Math.max(mutant[m], Vectors.distance(v, mutated[m]));
+          mutantNoise[m] = Math.max(mutantNoise[m], ROUNDING * (Vectors.norm(v) + Vectors.norm(mutated[m])));
+        }
+        // hypothesis ||u(0)|| = 1 dropped: the state (r, 2u), same point x
+        double[] s2 = s.clone();
+        for (int k = 1; k < s2.length; k++) {
+          s2[k] *= 2;
+        }
+        double[] dy2 = new double[dy.length];
+        ode.computeDerivatives(0, s2, dy2);
+        double[] v2 = pointVelocity(s2, dy2);
+        int last = mutations - 1;
+        mutant[last] = Math.max(mutant[last], Vectors.distance(v2, stated));
+        mutantNoise[last] = Math.max(mutantNoise[last], ROUNDING * (Vectors.norm(v2) + Vectors.norm(stated)));
       } else {
         double[] d = new double[5];
         double[] dc = new double[5];
+        double[] d2 = new double[5];
+        double[] dc2 = new double[5];
+        double[] z2 = Vectors.scale(2, z);
         for (int k = 0; k < 5; k++) {
-          d[k] = bregman(depth, z, Vectors.pow(Loss.wnPoint(ref.state(5 * j + k)), depth));
-          dc[k] = bregman(depth, z, Vectors.pow(Loss.wnPoint(coarse.state(5 * j + k)), depth));
+          double[] xt = Vectors.pow(Loss.wnPoint(ref.state(5 * j + k)), depth);
+          double[] xc = Vectors.pow(Loss.wnPoint(coarse.state(5 * j + k)), depth);
+          d[k] = bregman(depth, z, xt);
+          dc[k] = bregman(depth, z, xc);
+          d2[k] = bregman(depth, z2, xt);
+          dc2[k] = bregman(depth, z2, xc);
         }
         double fd = (d[3] - d[1]) / (2 * step);
         double fd2 = (d[4] - d[0]) / (4 * step);
         double fdc = (dc[3] - dc[1]) / (2 * step);
         double loss = Loss.value(p, x);
         double stated = -2 * depth * x2 * loss;
-        double mutated = -depth * x2 * loss; // L instead of 2L
+        double pointNoise = Math.abs(fd - fd2) + Math.abs(fd - fdc) + 1e3 * Math.ulp(Math.abs(d[2]) + 1) / step;
         mismatch = Math.max(mismatch, Math.abs(fd - stated));
-        mutant = Math.max(mutant, Math.abs(fd - mutated));
-        noise = Math.max(noise, Math.abs(fd - fd2) + Math.abs(fd - fdc) + 1e3 * Math.ulp(Math.abs(d[2]) + 1) / step);
+        noise = Math.max(noise, pointNoise);
         scale = Math.max(scale, Math.abs(stated));
+        double[] mutated = {-depth * x2 * loss, 2 * depth * x2 * loss, -2 * depth * Math.sqrt(x2) * loss,
+            -2 * depth * loss};
+        for (int m = 0; m < mutated.length; m++) {
+          mutant[m] = Math.max(mutant[m], Math.abs(fd - mutated[m]));
+          mutantNoise[m] = Math.max(mutantNoise[m], pointNoise);
+        }
+        double fdz = (d2[3] - d2[1]) / (2 * step);
+        double fdz2 = (d2[4] - d2[0]) / (4 * step);
+        double fdzc = (dc2[3] - dc2[1]) / (2 * step);
+        int last = mutations - 1;
+        mutant[last] = Math.max(mutant[last], Math.abs(fdz - stated));
+        mutantNoise[last] = Math.max(mutantNoise[last], Math.abs(fdz - fdz2) + Math.abs(fdz - fdzc)
+            + 1e3 * Math.ulp(Math.abs(d2[2]) + 1) / step);
       }
     }
-    return new Sample(mismatch, mutant, noise, scale, t, null);
+    return new Sample(mismatch, mutant, mutantNoise, noise, scale, t, null);
   }
 
   @Override
@@ -186,8 +257,8 @@ final class Section34AlongTrajectory extends ChouClaim {
     int held = 0;
     int undecided = 0;
     int powerless = 0;
-    int mutantRejected = 0;
-    int mutantAccepted = 0;
+    List<String> mutations = bregman ? BREGMAN_MUTATIONS : FLOW_MUTATIONS;
+    int[][] mutantCounts = new int[mutations.size()][2]; // {rejected, accepted}
     String bad = null;
     for (GeneratedInstance g : instances) {
       ctx.checkpoint();
@@ -197,7 +268,8 @@ final class Section34AlongTrajectory extends ChouClaim {
         notes.add(g.label() + ": INCONCLUSIVE, " + s.problem());
         continue;
       }
-      rows.add(List.of(g.label(), g.instance().depth(), s.horizon(), s.scale(), s.mismatch(), s.noise(), s.mutantMismatch()));
+      rows.add(List.of(g.label(), g.instance().depth(), s.horizon(), s.scale(), s.mismatch(), s.noise(),
+          Refinement.fmt(s.mutantMismatch())));
       boolean ok = s.mismatch() <= Refinement.CONSISTENCY * s.noise();
       if (!(s.scale() > Refinement.CONSISTENCY * s.noise())) {
         powerless++;
@@ -208,27 +280,28 @@ final class Section34AlongTrajectory extends ChouClaim {
       } else if (bad == null) {
         bad = String.format(Locale.ROOT, "%s: mismatch %.3e vs noise %.1e", g.label(), s.mismatch(), s.noise());
       }
-      if (s.mutantMismatch() > Refinement.CONSISTENCY * s.noise()) {
-        mutantRejected++;
-      } else {
-        mutantAccepted++;
+      for (int m = 0; m < mutantCounts.length; m++) {
+        mutantCounts[m][s.mutantMismatch()[m] > Refinement.CONSISTENCY * s.mutantNoise()[m] ? 0 : 1]++;
       }
     }
     out.table(new EvidenceTable(bregman
         ? "d/dt D_F(z, x~) by central differences against -2L ||x||^2 L(x) at 20 interior points of each (r^2, 1) run"
         : "d/dt x from (d/dt r, d/dt u) against -||x||^2 grad L(x) at 20 interior points of each (r^2, 1) run",
-        List.of("instance", "L", "horizon", "size of the terms", "max mismatch", "noise floor", "max mismatch of control"),
+        List.of("instance", "L", "horizon", "size of the terms", "max mismatch", "noise floor", "max mismatch of each control"),
         rows));
     out.evidence("per instance", notes);
-    out.control(new NegativeControl(bregman ? "factor L instead of 2L: d/dt D_F = -L ||x||^2 L(x)"
-        : "||x|| instead of ||x||^2: d/dt x = -||x|| grad L(x)",
-        mutantRejected > 0 ? Verdict.VIOLATED : mutantAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
-        "rejected on " + mutantRejected + " run(s), accepted on " + mutantAccepted));
+    for (int m = 0; m < mutantCounts.length; m++) {
+      int[] c = mutantCounts[m];
+      out.control(new NegativeControl(mutations.get(m),
+          c[0] > 0 ? Verdict.VIOLATED : c[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+          "rejected on " + c[0] + " run(s), accepted on " + c[1]));
+    }
+    boolean controlsRejected = java.util.Arrays.stream(mutantCounts).allMatch(c -> c[0] > 0);
     if (bad != null) {
       out.verdict(Verdict.VIOLATED, "identity fails along the trajectory: " + bad);
-    } else if (held > 0 && held + powerless == instances.size() && mutantRejected > 0) {
+    } else if (held > 0 && held + powerless == instances.size() && controlsRejected) {
       out.verdict(Verdict.HOLDS, "matches within " + (int) Refinement.CONSISTENCY + "x the noise floor at every point of all "
-          + held + " run(s) with terms above the noise (" + powerless + " skipped); control rejected");
+          + held + " run(s) with terms above the noise (" + powerless + " skipped); controls rejected");
     } else {
       out.verdict(Verdict.INCONCLUSIVE, held + " of " + instances.size() + " run(s) consistent, " + undecided + " undecided");
     }
