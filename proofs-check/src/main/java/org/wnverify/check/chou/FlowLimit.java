@@ -196,15 +196,25 @@ final class FlowLimit {
    */
   double windowStart() {
     if (kind == Kind.CONVERGED) {
-      Trajectory tr = trajectory();
-      double level = WINDOW_LOSS_FACTOR * loss0;
-      for (int k = 0; k < tr.size(); k++) {
-        if (system.loss(tr.state(k)) <= level) {
-          return tr.time(k);
-        }
+      int k = firstAtOrBelow(0, WINDOW_LOSS_FACTOR * loss0);
+      if (k < trajectory().size()) {
+        return trajectory().time(k);
       }
     }
     return endTime() / 2;
+  }
+
+  /**
+   * The first recorded step from {@code from} on at which the run's progress measure (the loss for
+   * a converged run, r for a collapsed one) is at most {@code target}; the trajectory size if none.
+   */
+  private int firstAtOrBelow(int from, double target) {
+    Trajectory tr = trajectory();
+    int k = from;
+    while (k < tr.size() && !((kind == Kind.COLLAPSED ? tr.state(k)[0] : system.loss(tr.state(k))) <= target)) {
+      k++;
+    }
+    return k;
   }
 
   /** x~ at the start of the uncertainty window. */
@@ -245,14 +255,7 @@ final class FlowLimit {
     int found = 0;
     int k = 0;
     for (int level = 1; level < LEVELS; level++) {
-      double target = kind == Kind.CONVERGED ? loss0 * Math.pow(1e-4, level) : instance.r0() * Math.pow(1e-2, level);
-      while (k < tr.size()) {
-        double[] s = tr.state(k);
-        if ((kind == Kind.CONVERGED ? system.loss(s) : s[0]) <= target) {
-          break;
-        }
-        k++;
-      }
+      k = firstAtOrBelow(k, kind == Kind.CONVERGED ? loss0 * Math.pow(1e-4, level) : instance.r0() * Math.pow(1e-2, level));
       if (k < tr.size() && tr.time(k) < endTime()) {
         out[found++] = tr.time(k);
       }

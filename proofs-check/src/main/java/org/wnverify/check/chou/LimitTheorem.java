@@ -46,34 +46,31 @@ final class LimitTheorem extends ChouClaim {
   }
 
   static List<LimitTheorem> theorem21() {
-    String loc = "Chou, Rauhut, Ward, Theorem 2.1 (Theorem 2.1 of [8]), eqs. (15)-(17)";
-    return List.of(
-        new LimitTheorem("chou/theorem-2.1#limit-in-s-plus", loc,
-            "L >= 2, S+ non-empty, x follows the gradient flow (11) from x0 > 0: the limit x~_inf = lim x(t)^L exists "
-                + "and lies in S+ = {z >= 0 : Az = b}.", ClaimKind.LIMIT, Flow.GF, Part.LIMIT),
-        new LimitTheorem("chou/theorem-2.1#error-bound", loc,
-            "With w = x~(0)^(2/L-1), Q = min_{S+} ||z||_{w,1}, beta1 = ||x~(0)||_{w,1}, beta_min = min_n w_n x~_n(0): "
-                + "if Q > c_L beta1^(2/L) then ||x~_inf||_{w,1} - Q <= eps Q with c_L of (16) and eps(beta1, beta_min) of (17).",
-            ClaimKind.BOUND, Flow.GF, Part.BOUND_PRINTED),
-        new LimitTheorem("chou/theorem-2.1#error-bound-corrected", loc,
-            "Corrected precondition: if Q > c_L beta1 (for L > 2 exactly where the denominator 2Q^g - L beta1^g of (17) "
-                + "is positive; the same as printed for L = 2) then ||x~_inf||_{w,1} - Q <= eps Q.",
-            ClaimKind.BOUND, Flow.GF, Part.BOUND_CORRECTED));
+    return theorem("chou/theorem-2.1", "Chou, Rauhut, Ward, Theorem 2.1 (Theorem 2.1 of [8]), eqs. (15)-(17)", Flow.GF,
+        "L >= 2, S+ non-empty, x follows the gradient flow (11) from x0 > 0: the limit x~_inf = lim x(t)^L exists "
+            + "and lies in S+ = {z >= 0 : Az = b}.",
+        "With w = x~(0)^(2/L-1), Q = min_{S+} ||z||_{w,1}, beta1 = ||x~(0)||_{w,1}, beta_min = min_n w_n x~_n(0): "
+            + "if Q > c_L beta1^(2/L) then ||x~_inf||_{w,1} - Q <= eps Q with c_L of (16) and eps(beta1, beta_min) of (17).",
+        "Corrected precondition: if Q > c_L beta1 (for L > 2 exactly where the denominator 2Q^g - L beta1^g of (17) "
+            + "is positive; the same as printed for L = 2) then ||x~_inf||_{w,1} - Q <= eps Q.");
   }
 
   static List<LimitTheorem> theorem24() {
-    String loc = "Chou, Rauhut, Ward, Theorem 2.4 (Section 3.4)";
+    return theorem("chou/theorem-2.4", "Chou, Rauhut, Ward, Theorem 2.4 (Section 3.4)", Flow.WN_R_SQUARED,
+        "Setting of Theorem 2.2 with (eta_r, eta_u) = (r^2, 1), b != 0, existence of the limit not assumed: "
+            + "the limit x~_inf = lim x(t)^L exists and lies in S+.",
+        "The limit satisfies (15) with error eps(beta1, beta_min) of (17), i.e. the bound of Theorem 2.2 with "
+            + "rho = 1, under the precondition of Theorem 2.1 as printed, Q > c_L beta1^(2/L).",
+        "Corrected precondition Q > c_L beta1 (eps of (17) positive): the limit satisfies (15) with eps(beta1, beta_min).");
+  }
+
+  /** The three claims of one theorem: the limit, the bound as printed and the bound with the corrected precondition. */
+  private static List<LimitTheorem> theorem(String id, String loc, Flow flow, String limit, String bound,
+      String corrected) {
     return List.of(
-        new LimitTheorem("chou/theorem-2.4#limit-in-s-plus", loc,
-            "Setting of Theorem 2.2 with (eta_r, eta_u) = (r^2, 1), b != 0, existence of the limit not assumed: "
-                + "the limit x~_inf = lim x(t)^L exists and lies in S+.", ClaimKind.LIMIT, Flow.WN_R_SQUARED, Part.LIMIT),
-        new LimitTheorem("chou/theorem-2.4#error-bound", loc,
-            "The limit satisfies (15) with error eps(beta1, beta_min) of (17), i.e. the bound of Theorem 2.2 with "
-                + "rho = 1, under the precondition of Theorem 2.1 as printed, Q > c_L beta1^(2/L).",
-            ClaimKind.BOUND, Flow.WN_R_SQUARED, Part.BOUND_PRINTED),
-        new LimitTheorem("chou/theorem-2.4#error-bound-corrected", loc,
-            "Corrected precondition Q > c_L beta1 (eps of (17) positive): the limit satisfies (15) with eps(beta1, beta_min).",
-            ClaimKind.BOUND, Flow.WN_R_SQUARED, Part.BOUND_CORRECTED));
+        new LimitTheorem(id + "#limit-in-s-plus", loc, limit, ClaimKind.LIMIT, flow, Part.LIMIT),
+        new LimitTheorem(id + "#error-bound", loc, bound, ClaimKind.BOUND, flow, Part.BOUND_PRINTED),
+        new LimitTheorem(id + "#error-bound-corrected", loc, corrected, ClaimKind.BOUND, flow, Part.BOUND_CORRECTED));
   }
 
   @Override
@@ -147,6 +144,8 @@ final class LimitTheorem extends ChouClaim {
     int unresolved = 0;
     int controlRejected = 0;
     int controlAccepted = 0;
+    List<String> mutations = limitMutations();
+    int[][] mutationCounts = new int[mutations.size()][2]; // {rejected, accepted}
     GeneratedInstance failed = null;
     FlowLimit failedRun = null;
     for (GeneratedInstance g : instances) {
@@ -162,6 +161,7 @@ final class LimitTheorem extends ChouClaim {
         FlowLimit gf = FlowLimit.gf(p);
         gfDist = gf.converged() ? Vectors.distance(xEnd, gf.xTildeEnd()) : Double.NaN;
       }
+      tallyRunMutations(p, run, mutationCounts);
       double[] win = run.levelChanges();
       rows.add(List.of(g.label(), p.depth(), run.kind.name(), run.endTime(), run.loss0, run.lossEnd,
           residual(p, xEnd), change, Refinement.fmt(win), pinvDist, gfDist));
@@ -172,6 +172,11 @@ final class LimitTheorem extends ChouClaim {
             controlRejected++;
           } else {
             controlAccepted++;
+          }
+          double[] sets = {distanceToSolutions(p.a(), Vectors.scale(-1, p.b()), xEnd),
+              distanceToSolutions(p.a(), Vectors.scale(2, p.b()), xEnd)};
+          for (int m = 0; m < sets.length; m++) {
+            mutationCounts[m][sets[m] > Refinement.CONSISTENCY * normF(p.a()) * change ? 0 : 1]++;
           }
         }
         case COLLAPSED -> {
@@ -198,6 +203,12 @@ final class LimitTheorem extends ChouClaim {
             : Verdict.INCONCLUSIVE,
         "||x~_inf - A^+b|| above " + (int) Refinement.CONSISTENCY + "x the limit's uncertainty on " + controlRejected
             + " converged instance(s), within it on " + controlAccepted));
+    for (int m = 0; m < mutations.size(); m++) {
+      int[] c = mutationCounts[m];
+      out.control(new NegativeControl(mutations.get(m),
+          c[0] > 0 ? Verdict.VIOLATED : c[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+          "rejected on " + c[0] + " instance(s), accepted on " + c[1]));
+    }
     if (failed != null) {
       FlowLimit f = failedRun;
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", failed.instance(),
@@ -215,6 +226,62 @@ final class LimitTheorem extends ChouClaim {
     } else {
       out.verdict(Verdict.INCONCLUSIVE, "all " + converged + " run(s) converged but the control was not rejected");
     }
+  }
+
+  /**
+   * Mutations of "the limit lies in S+", beyond A^+ b, each judged by the rule of the real check
+   * (a converged run, the limit away from the claimed set by more than
+   * {@link Refinement#CONSISTENCY} times its uncertainty, the change of x~ since loss 1e-12 of its
+   * start, mapped through ||A||_F where the set is an affine one): S+ with b replaced by -b (sign)
+   * and by 2b (constant doubled), on the runs already made; the hypothesis L >= 2 dropped (the
+   * same flow at L = 1, a linear model, whose limit x~(0) + A^+(b - A x~(0)) is the projection of
+   * the start and has negative entries wherever A^+b does and x~(0) is small); for Theorem 2.4 the
+   * rate (eta, 1) in place of (r^2, 1), which collapses to x = 0 on the COLLAPSE corner.
+   */
+  List<String> limitMutations() {
+    List<String> m = new ArrayList<>(List.of("sign flipped: the limit lies in {z >= 0 : Az = -b}",
+        "constant doubled: the limit lies in {z >= 0 : Az = 2b}",
+        "hypothesis L >= 2 dropped: the same flow at L = 1 has its limit in S+"));
+    if (flow == Flow.WN_R_SQUARED) {
+      m.add("exponent of r dropped: (eta_r, eta_u) = (eta, 1) in place of (r^2, 1), the limit lies in S+");
+    }
+    return m;
+  }
+
+  /** The mutations of {@link #limitMutations()} that need runs of their own (index 2 on). */
+  private void tallyRunMutations(DiagonalNetInstance p, FlowLimit run, int[][] counts) {
+    DiagonalNetInstance linear = new DiagonalNetInstance(p.a(), p.b(), 1, p.r0(), p.u0(), p.eta());
+    FlowLimit l1 = flow == Flow.GF ? FlowLimit.gf(linear) : FlowLimit.wn(linear, LearningRate.R_SQUARED);
+    if (l1.converged()) {
+      double[] x = l1.xTildeEnd();
+      double neg = 0;
+      for (double v : x) {
+        neg += Math.min(v, 0) * Math.min(v, 0);
+      }
+      counts[2][Math.sqrt(neg) > Refinement.CONSISTENCY * l1.windowChange() ? 0 : 1]++;
+    }
+    if (flow == Flow.WN_R_SQUARED && ChouHypotheses.firstUnmet(ChouHypotheses.theorem22(), p).isEmpty()) {
+      FlowLimit constant = FlowLimit.wn(p, LearningRate.CONSTANT);
+      if (constant.kind == FlowLimit.Kind.COLLAPSED) {
+        counts[3][0]++;
+      } else if (constant.converged()) {
+        counts[3][1]++;
+      }
+    }
+  }
+
+  /** ||A x - b'||: how far A x is from b' (x lies within this / sigma_min of {Az = b'}, at least this / ||A||). */
+  static double distanceToSolutions(double[][] a, double[] b, double[] x) {
+    return Vectors.norm(Vectors.subtract(Vectors.multiply(a, x), b));
+  }
+
+  /** Frobenius norm, an upper bound of ||A||: an uncertainty d of x~ moves A x~ by at most ||A||_F d. */
+  static double normF(double[][] a) {
+    double s = 0;
+    for (double[] row : a) {
+      s += Vectors.dot(row, row);
+    }
+    return Math.sqrt(s);
   }
 
   private void checkBound(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {

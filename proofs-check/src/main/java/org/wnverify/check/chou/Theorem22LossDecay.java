@@ -78,6 +78,50 @@ final class Theorem22LossDecay extends ChouClaim {
     return c;
   }
 
+  /**
+   * The largest c with L(t) >= L0 e^{ct} on the recorded steps (the sign-flipped (19)): min_t
+   * log(L(t)/L0)/t; a run whose loss fell has it negative, so no c > 0 fits.
+   */
+  static double grownRate(WnLimitRun run) {
+    Trajectory t = run.trajectory();
+    double c = Double.POSITIVE_INFINITY;
+    for (int k = 1; k < t.size(); k++) {
+      if (t.time(k) > 0) {
+        c = Math.min(c, Math.log(run.loss(k) / run.loss0) / t.time(k));
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The rule by which a run refutes (19) (and the limit in S+): the flow collapsed to x = 0 (loss
+   * tends to ||b||^2/(2L) > 0), or it did not converge and the loss is bounded below for all t by a
+   * positive certificate (Lemma 3.19: the face and sign pattern of u0 that x(t) keeps).
+   */
+  static boolean noPositiveRate(WnLimitRun run, double certificate) {
+    return run.kind == WnLimitRun.Kind.COLLAPSED
+        || run.kind != WnLimitRun.Kind.CONVERGED && certificate >= Lemma319LossToZero.CERTIFICATE_MIN * run.loss0;
+  }
+
+  /**
+   * The instance with u0 replaced by the unit vector e_j of the first coordinate j whose face
+   * {z = t e_j, t >= 0} misses S+ (positive certificate), or e_0 if none does.
+   */
+  static DiagonalNetInstance onFace(DiagonalNetInstance p) {
+    DiagonalNetInstance first = null;
+    for (int j = 0; j < p.columns(); j++) {
+      double[] u = new double[p.columns()];
+      u[j] = 1;
+      DiagonalNetInstance q = new DiagonalNetInstance(p.a(), p.b(), p.depth(), p.r0(), u, p.eta());
+      first = first == null ? q : first;
+      if (Lemma319LossToZero.certificate(q) >= Lemma319LossToZero.CERTIFICATE_MIN
+          * org.wnverify.numeric.problem.Loss.value(q, q.x0())) {
+        return q;
+      }
+    }
+    return first;
+  }
+
   /** Relative distance of x~(t) from the claimed set: residual for S+, distance to A^+b for the control. */
   static double residual(WnLimitRun run, double[] xt) {
     DiagonalNetInstance p = run.instance;
@@ -109,6 +153,9 @@ final class Theorem22LossDecay extends ChouClaim {
     WnLimitRun collapsedRun = null;
     int controlRejected = 0;
     int controlAccepted = 0;
+    int[][] setCounts = new int[2][2]; // limit in {Az = -b}, {Az = 2b}: {rejected, accepted}
+    GeneratedInstance certified = null;
+    int[] growth = new int[2]; // "the loss grows": {rejected, accepted}
     for (GeneratedInstance g : instances) {
       ctx.checkpoint();
       WnLimitRun run = WnLimitRun.of(g.instance());
@@ -130,6 +177,13 @@ final class Theorem22LossDecay extends ChouClaim {
           } else {
             controlAccepted++;
           }
+          DiagonalNetInstance p = g.instance();
+          double[] sets = {LimitTheorem.distanceToSolutions(p.a(), org.wnverify.numeric.linalg.Vectors.scale(-1, p.b()), xEnd),
+              LimitTheorem.distanceToSolutions(p.a(), org.wnverify.numeric.linalg.Vectors.scale(2, p.b()), xEnd)};
+          for (int m = 0; m < sets.length; m++) {
+            setCounts[m][sets[m] > Refinement.CONSISTENCY * LimitTheorem.normF(p.a()) * uncertainty ? 0 : 1]++;
+          }
+          growth[grownRate(run) > 0 ? 1 : 0]++;
         }
         case COLLAPSED -> {
           if (collapsed == null) {
@@ -137,7 +191,13 @@ final class Theorem22LossDecay extends ChouClaim {
             collapsedRun = run;
           }
         }
-        default -> unresolved++;
+        default -> {
+          // under the hypotheses (u0 > 0, S+ non-empty) the certificate is 0, so this is never a finding here
+          if (noPositiveRate(run, Lemma319LossToZero.certificate(g.instance())) && certified == null) {
+            certified = g;
+          }
+          unresolved++;
+        }
       }
     }
     out.table(new EvidenceTable(limitPart
@@ -145,16 +205,35 @@ final class Theorem22LossDecay extends ChouClaim {
         : "WN flow to its limit: fitted c = min_t -log(L(t)/L0)/t over the run",
         List.of("instance", "L", "eta", "r0", "outcome", "t end", "loss start", "loss end",
             limitPart ? "residual" : "fitted c", "||x~ - A^+b||"), rows));
+    // hypothesis S+ non-empty dropped: the flow collapses to x = 0, which the check rejects for both parts
+    WnLimitRun empty = WnLimitRun.of(Lemma33ConstantSignControl.EMPTY_S_PLUS);
+    NegativeControl emptyControl = new NegativeControl("hypothesis S+ non-empty dropped (A = [1 1], b = [-1], L = 2)",
+        empty.kind == WnLimitRun.Kind.COLLAPSED ? Verdict.VIOLATED : Verdict.INCONCLUSIVE, empty.describe());
     if (limitPart) {
       out.control(new NegativeControl("limit is the minimum-norm solution A^+ b instead of a point of S+",
           controlRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
           "distance to A^+b far above the limit's uncertainty on " + controlRejected + " converged instance(s), not on "
               + controlAccepted));
+      String[] sets = {"sign flipped: the limit lies in {z >= 0 : Az = -b}",
+          "constant doubled: the limit lies in {z >= 0 : Az = 2b}"};
+      for (int m = 0; m < sets.length; m++) {
+        out.control(new NegativeControl(sets[m], setCounts[m][0] > 0 ? Verdict.VIOLATED
+            : setCounts[m][1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE, "||A x~ - b'|| far above ||A||_F times the "
+            + "limit's uncertainty on " + setCounts[m][0] + " converged instance(s), not on " + setCounts[m][1]));
+      }
+      out.control(emptyControl);
     } else {
-      DiagonalNetInstance ctl = Lemma33ConstantSignControl.EMPTY_S_PLUS;
-      WnLimitRun r = WnLimitRun.of(ctl);
-      out.control(new NegativeControl("hypothesis S+ non-empty dropped (A = [1 1], b = [-1], L = 2)",
-          r.kind == WnLimitRun.Kind.COLLAPSED ? Verdict.VIOLATED : Verdict.INCONCLUSIVE, r.describe()));
+      out.control(emptyControl);
+      out.control(new NegativeControl("sign flipped: L(x(t)) >= L(x0) e^{ct} for some c > 0 (the loss grows)",
+          growth[0] > 0 ? Verdict.VIOLATED : growth[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+          "largest such c, min_t log(L(t)/L0)/t, is <= 0 on " + growth[0] + " converged run(s), > 0 on " + growth[1]));
+      DiagonalNetInstance face = onFace(instances.get(0).instance());
+      WnLimitRun f = WnLimitRun.of(face);
+      double cert = Lemma319LossToZero.certificate(face);
+      out.control(new NegativeControl("hypothesis u0 > 0 dropped (u0 = " + java.util.Arrays.toString(face.u0()) + " on "
+          + instances.get(0).label() + ", a face of the orthant)", noPositiveRate(f, cert) ? Verdict.VIOLATED
+          : f.kind == WnLimitRun.Kind.CONVERGED ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+          f.describe() + String.format(Locale.ROOT, "; the loss stays >= %.4g for all t (Lemma 3.19's certificate)", cert)));
     }
     if (collapsed != null) {
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", collapsed.instance(), this::fails,
@@ -166,6 +245,9 @@ final class Theorem22LossDecay extends ChouClaim {
               + "%.4g = ||b||^2/(2L) > 0, so %s; the proof assumes the limit is a minimiser, which the statement does not",
           collapsed.label(), collapsedRun.lossEnd,
           limitPart ? "the limit 0 is not in S+" : "no c > 0 satisfies (19)"));
+    } else if (certified != null) {
+      out.verdict(Verdict.VIOLATED, "on " + certified.label() + " the loss stays above a positive lower bound for all t "
+          + "(Lemma 3.19's certificate), so " + (limitPart ? "the limit is not in S+" : "no c > 0 satisfies (19)"));
     } else if (converged == instances.size() && (!limitPart || controlRejected > 0)) {
       out.verdict(Verdict.HOLDS, "all " + converged + " instance(s) converged to zero loss"
           + (limitPart ? " with the limit in S+" : " with a positive fitted rate"));
