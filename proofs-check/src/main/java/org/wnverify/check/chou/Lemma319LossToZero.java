@@ -120,6 +120,19 @@ final class Lemma319LossToZero extends ChouClaim {
     return best / (2.0 * p.depth());
   }
 
+  /**
+   * A mutated statement "L(x(t)) -> 0" on one instance outside the hypotheses, decided by the rule
+   * of the check: the (r^2, 1) run converged (holds), or the certificate is positive (rejected).
+   */
+  static NegativeControl decided(String mutation, DiagonalNetInstance q) {
+    FlowLimit run = FlowLimit.wn(q, LearningRate.R_SQUARED);
+    double cert = certificate(q);
+    Verdict v = run.converged() ? Verdict.HOLDS : cert >= CERTIFICATE_MIN * run.loss0 ? Verdict.VIOLATED
+        : Verdict.INCONCLUSIVE;
+    return new NegativeControl(mutation, v, run.describe() + String.format(Locale.ROOT,
+        "; certified lower bound of the loss for all t: %.4g", cert));
+  }
+
   boolean fails(DiagonalNetInstance p) {
     if (ChouHypotheses.firstUnmet(hypotheses(), p).isPresent()) {
       return false;
@@ -137,6 +150,7 @@ final class Lemma319LossToZero extends ChouClaim {
     int undecided = 0;
     int controlRejected = 0;
     int controlAccepted = 0;
+    int[] reversed = new int[2]; // "lim L(x(t)) > 0": {rejected, accepted}
     GeneratedInstance violating = null;
     String violation = null;
     for (GeneratedInstance g : instances) {
@@ -148,6 +162,7 @@ final class Lemma319LossToZero extends ChouClaim {
           cert));
       if (run.converged()) {
         converged++;
+        reversed[0]++;
       } else if (cert >= CERTIFICATE_MIN * run.loss0) {
         if (violating == null) {
           violating = g;
@@ -157,6 +172,9 @@ final class Lemma319LossToZero extends ChouClaim {
       } else {
         undecided++;
         notes.add(g.label() + ": INCONCLUSIVE, " + run.describe());
+      }
+      if (!run.converged() && cert >= CERTIFICATE_MIN * run.loss0) {
+        reversed[1]++;
       }
       // control: the same statement for the constant rate (eta, 1)
       if (ChouHypotheses.firstUnmet(ChouHypotheses.theorem22(), p).isEmpty()) {
@@ -176,6 +194,17 @@ final class Lemma319LossToZero extends ChouClaim {
         controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "the (eta, 1) flow collapsed to x = 0 (loss -> ||b||^2/(2L) > 0) on " + controlRejected
             + " instance(s) meeting Theorem 2.2's hypotheses, converged on " + controlAccepted));
+    out.control(new NegativeControl("reversed: lim L(x(t)) > 0 (the loss stays bounded away from 0)",
+        reversed[0] > 0 ? Verdict.VIOLATED : reversed[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "the loss fell below 1e-16 of its start (far below any certificate, " + CERTIFICATE_MIN + " of it) on "
+            + reversed[0] + " run(s); certified bounded away from 0 on " + reversed[1]));
+    DiagonalNetInstance empty = Lemma33ConstantSignControl.EMPTY_S_PLUS;
+    out.control(decided("hypothesis S+ non-empty dropped (A = [1 1], b = [-1], L = 2, u0 = (0.6, 0.8))", empty));
+    if (corrected) {
+      DiagonalNetInstance face = Theorem22LossDecay.onFace(instances.get(0).instance());
+      out.control(decided("hypothesis u0 > 0 dropped (u0 = " + java.util.Arrays.toString(face.u0()) + " on "
+          + instances.get(0).label() + ", a face of the orthant: the printed statement)", face));
+    }
     if (violating != null) {
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
           q -> String.format(Locale.ROOT, "u0 = %s: L(x(t)) >= %.6g for all t", java.util.Arrays.toString(q.u0()),

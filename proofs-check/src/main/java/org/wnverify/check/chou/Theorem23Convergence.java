@@ -119,6 +119,8 @@ final class Theorem23Convergence extends ChouClaim {
     int undecided = 0;
     int controlRejected = 0;
     int controlAccepted = 0;
+    int[] logR = new int[2]; // "log r has a finite limit": {rejected, accepted}
+    int[] pinv = new int[2]; // "the limit is A^+ b": {rejected, accepted}
     GeneratedInstance violating = null;
     for (GeneratedInstance g : instances) {
       ctx.checkpoint();
@@ -145,6 +147,12 @@ final class Theorem23Convergence extends ChouClaim {
       } else {
         controlRejected++;
       }
+      logR[converges(changes(run, s -> new double[] {Math.log(s[0])}), Math.abs(Math.log(p.r0())) + 1) ? 1 : 0]++;
+      if (ok) {
+        double dist = Vectors.distance(run.xTildeEnd(),
+            org.wnverify.numeric.linalg.PseudoInverse.of(p.a()).apply(p.b()));
+        pinv[dist > Refinement.CONSISTENCY * (tail(d) + 1e3 * Math.ulp(1.0) * scale) ? 0 : 1]++;
+      }
     }
     out.table(new EvidenceTable("WN flow, L = 2: change of x~ between successive progress levels (latest first; "
         + "must shrink " + (int) SHRINK + "x per level, geometric tail below " + TAIL + " of max ||x~||), and the same "
@@ -155,6 +163,13 @@ final class Theorem23Convergence extends ChouClaim {
         controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "level changes not shrinking on " + controlRejected + " run(s) (loss -> 0), shrinking on " + controlAccepted
             + " (collapse to 0, where the loss does tend to ||b||^2/4)"));
+    out.control(new NegativeControl("the limit is positive: log r(t) has a finite limit (r_inf > 0; collapse excluded)",
+        logR[0] > 0 ? Verdict.VIOLATED : logR[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "level changes of log r not shrinking on " + logR[0] + " run(s) (r -> 0), shrinking on " + logR[1]));
+    out.control(new NegativeControl("the limit is the minimum-norm solution A^+ b",
+        pinv[0] > 0 ? Verdict.VIOLATED : pinv[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "||x~(T) - A^+b|| above " + (int) Refinement.CONSISTENCY + "x the tail estimate on " + pinv[0]
+            + " converging run(s), within it on " + pinv[1]));
     if (violating != null) {
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails, q -> {
         FlowLimit r = FlowLimit.wn(q, LearningRate.CONSTANT);
