@@ -53,6 +53,14 @@ final class Lemma310BoundedBelow extends ChouClaim {
   static final DiagonalNetInstance NO_POSITIVE_KERNEL = new DiagonalNetInstance(new double[][] {{1, 1}, {0, 1}},
       new double[] {1, 0}, 2, 1.0, new double[] {0.6, 0.8}, 1.0);
 
+  /**
+   * The COLLAPSE corner's construction on the smallest A with a positive kernel vector: A = [1 -1]
+   * (v = (1, 1)), b = 1, eta = 1, u0 weighted towards the coordinate with (A^T b)_n < 0 and r0 a
+   * tenth of min(eta^(1/2), ||A^+b||^(1/2)): the (eta, 1) flow tends to x = 0, so r_inf = 0.
+   */
+  static final DiagonalNetInstance COLLAPSING = new DiagonalNetInstance(new double[][] {{1, -1}}, new double[] {1}, 2,
+      0.084, new double[] {0.3 / Math.sqrt(1.09), 1 / Math.sqrt(1.09)}, 1.0);
+
   Lemma310BoundedBelow() {
     super("chou/lemma-3.10", "Chou, Rauhut, Ward, Lemma 3.10",
         "Setting of Lemma 3.9 (r0, u0 > 0, ||u0|| = 1, r_inf != 0); if v > 0 with Av = 0 exists and x_wn, x are bounded "
@@ -213,6 +221,8 @@ final class Lemma310BoundedBelow extends ChouClaim {
     int outOfScope = 0;
     String violation = null;
     GeneratedInstance violating = null;
+    int[] doubled = new int[2]; // proof's bound doubled: {rejected, accepted}
+    List<FlowLimit> collapsed = new ArrayList<>();
     for (GeneratedInstance g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
@@ -220,6 +230,7 @@ final class Lemma310BoundedBelow extends ChouClaim {
       FlowLimit wn = FlowLimit.wn(p, LearningRate.CONSTANT);
       if (wn.kind == FlowLimit.Kind.COLLAPSED) {
         outOfScope++;
+        collapsed.add(wn);
         notes.add(g.label() + ": r_inf = 0 (collapse), outside the setting of Lemma 3.9: " + wn.describe());
         continue;
       }
@@ -234,6 +245,10 @@ final class Lemma310BoundedBelow extends ChouClaim {
         }
         Entries e = measure(run, v);
         rows.add(List.of(g.label(), p.depth(), e.flow(), e.minEntry(), drops(run), e.settledDrop(), e.bound(), e.slack()));
+        if (!Double.isNaN(e.slack())) {
+          // min x_j / (2 l_j) - 1 = (slack - 1) / 2, judged by the same BOUND_SLACK
+          doubled[(e.slack() - 1) / 2 >= -BOUND_SLACK ? 1 : 0]++;
+        }
         if (!e.settled() || !e.aboveBound()) {
           ok = false;
           if (violating == null) {
@@ -263,6 +278,24 @@ final class Lemma310BoundedBelow extends ChouClaim {
             "; smallest entry still falling, drops per doubling %s, tail %.3g (%.3e at the end)", drops(control),
             ce.settledDrop(),
             Vectors.min(control.system.point(control.result.finalState())))));
+    out.control(new NegativeControl("constant doubled: entries stay above 2 l_j, twice the proof's lower bound",
+        doubled[0] > 0 ? Verdict.VIOLATED : doubled[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "some entry dips below 2 l_j on " + doubled[0] + " run(s), stays above on " + doubled[1]));
+    // hypothesis r_inf != 0 dropped: the sampled runs that collapsed, and a fixed collapsing instance
+    FlowLimit fixed = FlowLimit.wn(COLLAPSING, LearningRate.CONSTANT);
+    collapsed.add(fixed);
+    int[] rInf = new int[2];
+    for (FlowLimit run : collapsed) {
+      if (run.kind == FlowLimit.Kind.COLLAPSED) {
+        Entries e = measure(run, PositiveKernelVector.find(run.instance.a()));
+        rInf[e.settled() && e.aboveBound() ? 1 : 0]++;
+      }
+    }
+    out.control(new NegativeControl("hypothesis r_inf != 0 dropped (collapsing (eta, 1) runs: " + (collapsed.size() - 1)
+        + " sampled, and A = [1 -1], b = 1, r0 = 0.084, u0 ~ (0.3, 1), eta = 1)",
+        rInf[0] > 0 ? Verdict.VIOLATED : rInf[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "smallest entry still falling (or below the proof's bound) on " + rInf[0] + " collapsing run(s), settled on "
+            + rInf[1] + "; fixed instance: " + fixed.describe() + ", drops " + drops(fixed)));
     if (violating != null) {
       out.counterexample(Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
           q -> "an entry not bounded away from zero (or below the proof's bound) along a converged run", 20)
