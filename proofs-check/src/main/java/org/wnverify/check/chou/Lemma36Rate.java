@@ -60,18 +60,32 @@ final class Lemma36Rate extends ChouClaim {
     PRINTED_ROW_RANK("printed exponent c_x^2 with rank(A_I) = M", false, true, 1),
     CORRECTED("corrected: c_x^(2L-2), rank(A_I) = M", true, true, 1),
     COLUMN_RANK("c_x^(2L-2) with A_I of full column rank only (|I| < M allowed)", true, false, 1),
-    DOUBLED("c_x^(2L-2), rank(A_I) = M, rate doubled (4L instead of 2L)", true, true, 2);
+    DOUBLED("c_x^(2L-2), rank(A_I) = M, rate doubled (4L instead of 2L)", true, true, 2),
+    /** Exponent off by one: c_x^(2L-3), a larger factor wherever c_x < 1. */
+    EXPONENT_OFF_BY_ONE("c_x^(2L-3) in place of c_x^(2L-2), rank(A_I) = M", true, true, 1, -1, false),
+    /** Inequality reversed: L(x(t)) >= L(x(t0)) exp(-k (t - t0)); refuted wherever the loss falls faster. */
+    REVERSED("reversed: L(x(t)) >= L(x(t0)) exp(-min(c_r, c_u c_x^2 |I|) 2L c_x^(2L-2) sigma_min^2(A_I) (t - t0))", true,
+        true, 1, 0, true);
 
     final String text;
     final boolean proofExponent;
     final boolean rowRankOnly;
     final double factor;
+    /** Added to the exponent of c_x. */
+    final int exponentShift;
+    final boolean reversed;
 
     Form(String text, boolean proofExponent, boolean rowRankOnly, double factor) {
+      this(text, proofExponent, rowRankOnly, factor, 0, false);
+    }
+
+    Form(String text, boolean proofExponent, boolean rowRankOnly, double factor, int exponentShift, boolean reversed) {
       this.text = text;
       this.proofExponent = proofExponent;
       this.rowRankOnly = rowRankOnly;
       this.factor = factor;
+      this.exponentShift = exponentShift;
+      this.reversed = reversed;
     }
   }
 
@@ -193,11 +207,11 @@ final class Lemma36Rate extends ChouClaim {
             continue;
           }
           double dt = ref.time(i) - ref.time(i0);
-          double power = form.proofExponent ? 2.0 * depth - 2 : 2.0;
+          double power = (form.proofExponent ? 2.0 * depth - 2 : 2.0) + form.exponentShift;
           double k = form.factor * Math.min(cr, cx * cx * set.length) * 2 * depth * Math.pow(cx, power) * sigma * sigma;
           double lhs = logL[i] - logL[i0];
           double rhs = -k * dt;
-          double excess = lhs - rhs;
+          double excess = form.reversed ? rhs - lhs : lhs - rhs;
           double nz = noise[i] + noise[i0];
           if (worst == null || excess - Refinement.CONSISTENCY * nz > worst.excess() - Refinement.CONSISTENCY * worst.noise()) {
             worst = new Worst(excess, nz, set, ref.time(i0), ref.time(i), cx, cr, sigma, lhs, rhs, sets.size());
@@ -241,7 +255,9 @@ final class Lemma36Rate extends ChouClaim {
   void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Form[] controls = form == Form.PRINTED ? new Form[] {Form.DOUBLED} : new Form[] {Form.COLUMN_RANK, Form.DOUBLED};
+    Form[] controls = form == Form.PRINTED
+        ? new Form[] {Form.DOUBLED, Form.COLUMN_RANK, Form.EXPONENT_OFF_BY_ONE, Form.REVERSED}
+        : new Form[] {Form.COLUMN_RANK, Form.DOUBLED, Form.EXPONENT_OFF_BY_ONE, Form.REVERSED};
     int[][] controlCounts = new int[controls.length][2];
     String[] controlDetail = new String[controls.length];
     int held = 0;
