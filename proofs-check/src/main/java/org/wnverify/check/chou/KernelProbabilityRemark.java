@@ -167,6 +167,7 @@ final class KernelProbabilityRemark implements Claim {
     boolean mOneAgrees = true;
     int off = 0;
     int controlRejected = 0;
+    int[] mutantRejected = new int[MC_MUTATIONS.size()];
     String offShape = null;
     for (int[] shape : shapes) {
       int m = shape[0];
@@ -209,6 +210,13 @@ final class KernelProbabilityRemark implements Claim {
       if (Math.abs(zOff) > Z) {
         controlRejected++;
       }
+      for (int mu = 0; mu < mutantRejected.length; mu++) {
+        double pm = mutatedProbability(mu, n, k);
+        double sem = Math.sqrt(Math.max(pm * (1 - pm), 1.0 / trials) / trials);
+        if (Math.abs((freq - pm) / sem) > Z) {
+          mutantRejected[mu]++;
+        }
+      }
     }
     out.table(new EvidenceTable("p = 2^-(N-1) sum_{i<K} C(N-1, i) against the frequency of an LP-feasible "
         + "{v > 0, Av = 0} over Gaussian A (z = (frequency - p) / standard error); control: sum over i <= K",
@@ -220,6 +228,11 @@ final class KernelProbabilityRemark implements Claim {
         controlRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
         "frequency more than " + (int) Z + " standard errors away on " + controlRejected + " of " + shapes.length
             + " shape(s)"));
+    for (int mu = 0; mu < mutantRejected.length; mu++) {
+      out.control(new NegativeControl(MC_MUTATIONS.get(mu), mutantRejected[mu] > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
+          "frequency more than " + (int) Z + " standard errors away on " + mutantRejected[mu] + " of " + shapes.length
+              + " shape(s)"));
+    }
     if (!formsAgree || !mOneAgrees) {
       out.verdict(Verdict.VIOLATED, "the printed forms of p disagree (exact rational arithmetic)");
     } else if (off > 0) {
@@ -235,6 +248,23 @@ final class KernelProbabilityRemark implements Claim {
     return out.build();
   }
 
+  /**
+   * Further mutations of p, judged by the same z-test against the same Gaussian draws (the first,
+   * i <= K, is reported separately as before).
+   */
+  static final List<String> MC_MUTATIONS = List.of(
+      "off by one the other way: p = 2^-(N-1) sum_{i=0}^{K-2} C(N-1, i)",
+      "constant halved: p = 2^-N sum_{i=0}^{K-1} C(N-1, i)",
+      "sign flipped (p and 1 - p swapped): p = 2^-(N-1) sum_{i=0}^{N-K-1} C(N-1, i)");
+
+  static double mutatedProbability(int mutation, int n, int k) {
+    return switch (mutation) {
+      case 0 -> k >= 2 ? probability(n, k - 1).doubleValue() : 0.0;
+      case 1 -> probability(n, k).doubleValue() / 2;
+      default -> 1 - probability(n, k).doubleValue();
+    };
+  }
+
   /** 1 - p = 2^-(N-1) sum_{i <= N-K-1} C(N-1, i), exactly, as a double (no cancellation). */
   static double tail(int n, int k) {
     BigDecimal t = n - k - 1 < 0 ? BigDecimal.ZERO : new BigDecimal(binomialSum(n - 1, n - k - 1));
@@ -245,6 +275,26 @@ final class KernelProbabilityRemark implements Claim {
   static double log2BoundTail(int n, int k, double sign) {
     double lambda = (n - k - 1.0) / (n - 1.0);
     return -(n - 1) * (1 + sign * h(lambda));
+  }
+
+  /**
+   * Further mutations of the lower bound, compared with the exact 1 - p by the same rule (bound tail
+   * below 1 - p by more than the rounding allowance) over the same (N, K) pairs; the last drops the
+   * hypothesis lambda <= 1/2 and so also runs over the pairs with lambda > 1/2.
+   */
+  static final List<String> LB_MUTATIONS = List.of(
+      "off by one: p >= 1 - 2^(-N(1+H(lambda))) (N in place of N - 1)",
+      "constant doubled: p >= 1 - 2^(-2(N-1)(1+H(lambda)))",
+      "hypothesis lambda <= 1/2 dropped: p >= 1 - 2^(-(N-1)(1+H(lambda))) for every K");
+  static final int LB_NO_LAMBDA_HYPOTHESIS = 2;
+
+  static double mutatedLog2BoundTail(int mutation, int n, int k) {
+    double lambda = (n - k - 1.0) / (n - 1.0);
+    return switch (mutation) {
+      case 0 -> -n * (1 + h(lambda));
+      case 1 -> -2 * (n - 1) * (1 + h(lambda));
+      default -> log2BoundTail(n, k, 1);
+    };
   }
 
   private ClaimOutcome checkLowerBound(CheckContext ctx, ClaimOutcome.Builder out) {
@@ -259,12 +309,27 @@ final class KernelProbabilityRemark implements Claim {
     int equal = 0;
     int controlFailures = 0;
     String controlAt = null;
+    int[] mutantFailures = new int[LB_MUTATIONS.size()];
+    String[] mutantAt = new String[LB_MUTATIONS.size()];
     for (int n = 2; n <= MAX_N; n++) {
       ctx.checkpoint();
       double rowWorst = Double.POSITIVE_INFINITY;
       int rowK = -1;
       for (int k = 1; k <= n - 1; k++) {
         double lambda = (n - k - 1.0) / (n - 1.0);
+        for (int mu = 0; mu < mutantFailures.length; mu++) {
+          if (lambda > 0.5 && mu != LB_NO_LAMBDA_HYPOTHESIS) {
+            continue;
+          }
+          double mBits = mutatedLog2BoundTail(mu, n, k) - Math.log(tail(n, k)) / Math.log(2);
+          if (mBits < -ROUNDOFF * n) {
+            mutantFailures[mu]++;
+            if (mutantAt[mu] == null) {
+              mutantAt[mu] = String.format(Locale.ROOT, "N = %d, K = %d: 1 - p = %.6g > 2^%.6g", n, k, tail(n, k),
+                  mutatedLog2BoundTail(mu, n, k));
+            }
+          }
+        }
         if (lambda > 0.5) {
           continue;
         }
@@ -306,6 +371,10 @@ final class KernelProbabilityRemark implements Claim {
     out.control(new NegativeControl("sign of H flipped (H = binary entropy >= 0): p >= 1 - 2^(-(N-1)(1 - lambda log2 lambda "
         + "- (1-lambda) log2(1-lambda)))", controlFailures > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
         "fails on " + controlFailures + " (N, K) pair(s)" + (controlAt == null ? "" : ", e.g. " + controlAt)));
+    for (int mu = 0; mu < mutantFailures.length; mu++) {
+      out.control(new NegativeControl(LB_MUTATIONS.get(mu), mutantFailures[mu] > 0 ? Verdict.VIOLATED : Verdict.HOLDS,
+          "fails on " + mutantFailures[mu] + " (N, K) pair(s)" + (mutantAt[mu] == null ? "" : ", e.g. " + mutantAt[mu])));
+    }
     if (worst < -ROUNDOFF * MAX_N) {
       out.verdict(Verdict.VIOLATED, "FINDING: the printed lower bound fails at " + worstAt);
     } else if (controlFailures > 0) {
