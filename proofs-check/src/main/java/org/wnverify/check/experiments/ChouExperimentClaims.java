@@ -344,6 +344,44 @@ public final class ChouExperimentClaims implements ClaimProvider {
       return Arrays.asList(byJob);
     }
 
+    /**
+     * GD and WN at each parameter: r0 with eta~ = {@code fixed}, or ({@code etaVaries}) eta~ with
+     * r0 = {@code fixed}, where GD (independent of eta~) is run once and shared by the points.
+     */
+    List<Point> sweep(List<Trial> ts, Truth truth, double[] params, double fixed, boolean etaVaries) {
+      if (!etaVaries) {
+        return sweepR0(ts, truth, params, fixed, z.maxIterations(), true);
+      }
+      List<Job> jobs = new ArrayList<>();
+      for (int t = 0; t < ts.size(); t++) {
+        jobs.add(new Job(t, false, fixed, Double.NaN));
+      }
+      for (double eta : params) {
+        for (int t = 0; t < ts.size(); t++) {
+          jobs.add(new Job(t, true, fixed, eta));
+        }
+      }
+      List<DescentRun> runs = run(ts, truth, jobs, z.maxIterations(), true);
+      List<Double> gdErrors = new ArrayList<>();
+      for (int t = 0; t < ts.size(); t++) {
+        gdErrors.add(Section4.error(ts.get(t), truth, runs.get(t)));
+      }
+      List<Point> pts = new ArrayList<>();
+      int k = ts.size();
+      for (double eta : params) {
+        Point p = new Point(eta);
+        for (int t = 0; t < ts.size(); t++) {
+          DescentRun w = runs.get(k++);
+          p.wnRuns.add(w);
+          p.wnErrors.add(Section4.error(ts.get(t), truth, w));
+        }
+        p.gdRuns.addAll(runs.subList(0, ts.size()));
+        p.gdErrors.addAll(gdErrors);
+        pts.add(p);
+      }
+      return pts;
+    }
+
     /** GD and WN (eta~ fixed) at each r0, on the same trials. */
     List<Point> sweepR0(List<Trial> ts, Truth truth, double[] r0s, double eta, long cap, boolean withPlateau) {
       return sweepR0(ts, truth, r0s, eta, cap, withPlateau, List.of(), new ArrayList<>());
@@ -683,6 +721,7 @@ public final class ChouExperimentClaims implements ClaimProvider {
         h2.finalUNorm()));
     out.table(curve("Figure 2a: eps1 vs r0 (eta~ = 0.1, mean of " + ts.size() + " trials)", "r0", pts, true, "eps1"));
     out.table(details("Figure 2a runs", "r0", pts));
+    FlowComparison.compare(env, id, Truth.GAUSSIAN, pts, ts.get(0), ETA, false, 1.0, out);
     out.table(traces("Figure 2b: WN loss vs iteration (mean of " + ts.size() + " trials; a stopped run keeps "
         + "its final loss)", names("WN loss, r0 = ", pts), wnGroups(pts), false));
     st.add(new Object[] {"wn-smaller-every-r0", Stability.judge(pts, "r0", q -> wnBelowGd(q, false), true)});
@@ -709,34 +748,7 @@ public final class ChouExperimentClaims implements ClaimProvider {
     List<Trial> ts = env.trials(id, Truth.GAUSSIAN);
     out.evidence("plateau rule", plateauText(env));
     double r0 = 1.0;
-    List<Job> jobs = new ArrayList<>();
-    for (int t = 0; t < ts.size(); t++) {
-      jobs.add(new Job(t, false, r0, Double.NaN));
-    }
-    for (double eta : ETAS) {
-      for (int t = 0; t < ts.size(); t++) {
-        jobs.add(new Job(t, true, r0, eta));
-      }
-    }
-    List<DescentRun> runs = env.run(ts, Truth.GAUSSIAN, jobs, env.z.maxIterations(), true);
-    List<DescentRun> gdRuns = runs.subList(0, ts.size());
-    List<Double> gdErrors = new ArrayList<>();
-    for (int t = 0; t < ts.size(); t++) {
-      gdErrors.add(Section4.error(ts.get(t), Truth.GAUSSIAN, gdRuns.get(t)));
-    }
-    List<Point> pts = new ArrayList<>();
-    int k = ts.size();
-    for (double eta : ETAS) {
-      Point p = new Point(eta);
-      for (int t = 0; t < ts.size(); t++) {
-        DescentRun w = runs.get(k++);
-        p.wnRuns.add(w);
-        p.wnErrors.add(Section4.error(ts.get(t), Truth.GAUSSIAN, w));
-      }
-      p.gdRuns.addAll(gdRuns);
-      p.gdErrors.addAll(gdErrors);
-      pts.add(p);
-    }
+    List<Point> pts = env.sweep(ts, Truth.GAUSSIAN, ETAS, r0, true);
     out.table(curve("Figure 3a: eps1 vs eta~ (r0 = 1, mean of " + ts.size() + " trials); GD is the horizontal line",
         "eta~", pts, true, "eps1"));
     List<List<Object>> itRows = new ArrayList<>();
@@ -748,6 +760,7 @@ public final class ChouExperimentClaims implements ClaimProvider {
     out.table(traces("Figure 3b: WN loss vs iteration (r0 = 1, mean of " + ts.size() + " trials)",
         names("WN loss, eta~ = ", pts), wnGroups(pts), false));
     out.table(details("Figure 3 runs", "eta~", pts));
+    FlowComparison.compare(env, id, Truth.GAUSSIAN, pts, ts.get(0), r0, true, 0.1, out);
     st.add(new Object[] {"error-decreases-with-eta",
         Stability.judge(pts, "eta~", q -> wnTrend(q, false, false), true)});
     ctl.add(control("reversed: eps1 increases as eta~ decreases",
