@@ -68,6 +68,21 @@ class ChouExperimentClaimsTest {
   }
 
   @Test
+  void smallerStepsBringWnGdToTheWnFlow() {
+    // Figure 3 at TINY size: the refinement series must end closer to the flow than it starts
+    // (the discrete-vs-flow gap is discretisation), and the sentence must say so.
+    ClaimOutcome o = claims.get(2).check(CheckContext.of(1, 1));
+    EvidenceTable series = o.tables().stream().filter(t -> t.title().startsWith("WN-GD towards the WN flow"))
+        .findFirst().orElseThrow();
+    List<Object> first = series.rows().get(0);
+    List<Object> last = series.rows().get(series.rows().size() - 1);
+    double gapFirst = Math.abs((Double) first.get(1) - (Double) first.get(2));
+    double gapLast = Math.abs((Double) last.get(1) - (Double) last.get(2));
+    assertThat(gapLast).isLessThan(gapFirst);
+    assertThat(o.evidence().get("flows vs discrete").toString()).contains("the discrete runs approach the flow");
+  }
+
+  @Test
   void sameSeedSameNumbersWithOneOrTwoWorkers() {
     for (int fig : new int[] {2, 3, 5}) {
       Claim one = new ChouExperimentClaims(TINY, 1).claims().get(fig - 1);
