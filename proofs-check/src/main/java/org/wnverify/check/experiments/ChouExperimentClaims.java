@@ -12,6 +12,7 @@ import org.wnverify.check.ClaimId;
 import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.ClaimProvider;
+import org.wnverify.check.DescribedClaim;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
@@ -124,35 +125,12 @@ public final class ChouExperimentClaims implements ClaimProvider {
     }
   }
 
-  private final class Figure implements Claim {
+  private final class Figure extends DescribedClaim {
     private final int number;
-    private final String location;
-    private final String statement;
 
     Figure(int number, String location, String statement) {
+      super(new ClaimId("chou", "figure-" + number, null), location, statement, ClaimKind.EXPERIMENT);
       this.number = number;
-      this.location = location;
-      this.statement = statement;
-    }
-
-    @Override
-    public ClaimId id() {
-      return new ClaimId("chou", "figure-" + number, null);
-    }
-
-    @Override
-    public String location() {
-      return location;
-    }
-
-    @Override
-    public String statement() {
-      return statement;
-    }
-
-    @Override
-    public ClaimKind kind() {
-      return ClaimKind.EXPERIMENT;
     }
 
     @Override
