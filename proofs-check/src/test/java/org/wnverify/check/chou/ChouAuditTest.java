@@ -57,6 +57,31 @@ class ChouAuditTest {
         "chou/lemma-3.19");
   }
 
+  /** The mutation suite (issue #9): how many wrong versions each claim's check is given, at least. */
+  static final Map<String, Integer> CONTROLS = Map.ofEntries(
+      Map.entry("chou/corollary-3.15#along-trajectory", 5), Map.entry("chou/lemma-3.18#along-trajectory", 5),
+      Map.entry("chou/lemma-3.6", 4), Map.entry("chou/lemma-3.6#corrected", 4), Map.entry("chou/lemma-3.10", 3),
+      Map.entry("chou/lemma-3.11", 3), Map.entry("chou/lemma-3.19", 3), Map.entry("chou/lemma-3.19#corrected", 4),
+      Map.entry("chou/theorem-2.3", 3), Map.entry("chou/remark-kernel-probability#lower-bound", 4),
+      Map.entry("chou/remark-kernel-probability#monte-carlo", 4), Map.entry("chou/theorem-2.1#limit-in-s-plus", 4),
+      Map.entry("chou/theorem-2.2#limit-in-s-plus", 4), Map.entry("chou/theorem-2.2#loss-decay", 3),
+      Map.entry("chou/theorem-2.4#limit-in-s-plus", 5));
+
+  static Stream<String> mutated() {
+    return CONTROLS.keySet().stream().sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("mutated")
+  void everyMutationOfTheSuiteIsRejected(String id) {
+    ClaimOutcome o = outcome(id);
+    assertThat(o.negativeControls()).as(id).hasSizeGreaterThanOrEqualTo(CONTROLS.get(id));
+    assertThat(o.negativeControls()).as(id).allSatisfy(c -> assertThat(c.rejected()).as(c.mutation() + ": "
+        + c.detail()).isTrue());
+    assertThat(o.negativeControls().stream().map(NegativeControl::mutation).distinct().count()).as(id)
+        .isEqualTo(o.negativeControls().size());
+  }
+
   @Test
   void everyChouRowOfTheClaimIndexIsRegistered() {
     List<String> rows = List.of("chou/theorem-2.1", "chou/theorem-2.2", "chou/theorem-2.3", "chou/theorem-2.4",
