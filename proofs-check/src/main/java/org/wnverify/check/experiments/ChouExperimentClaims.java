@@ -52,6 +52,10 @@ public final class ChouExperimentClaims implements ClaimProvider {
   static final double[] ETAS = {1.0, 0.3, 0.1, 0.03};
   /** Figures 4, 5: r0 as multiples of sqrt(s) (the caption's threshold r0 <= sqrt(s) <= r_inf). */
   static final double[] R0_SPARSE_OVER_SQRT_S = {0.05, 0.2, 0.5, 2.0, 5.0};
+  /** Constant step of the monotonicity test's control: 100x the Armijo cap, which overshoots. */
+  static final double OVERSHOOT_STEP = 10.0;
+  /** Iterations of that control's run (an overshooting run shows an increase within a few). */
+  static final long OVERSHOOT_ITERATIONS = 2000;
   /** "the loss does not necessarily converge to zero, for instance when r0 = 100". */
   static final double R0_LARGE = 100.0;
 
@@ -218,9 +222,14 @@ public final class ChouExperimentClaims implements ClaimProvider {
    * One descent run of a figure: which trial, GD or WN, r0, (for WN) eta~, and the largest step
    * (normally {@link Section4#STEP}).
    */
-  record Job(int trial, boolean wn, double r0, double eta, double maxStep) {
+  record Job(int trial, boolean wn, double r0, double eta, double maxStep, boolean constantStep) {
     Job(int trial, boolean wn, double r0, double eta) {
       this(trial, wn, r0, eta, Section4.STEP);
+    }
+
+    /** Armijo steps of at most {@code maxStep}. */
+    Job(int trial, boolean wn, double r0, double eta, double maxStep) {
+      this(trial, wn, r0, eta, maxStep, false);
     }
   }
 
@@ -303,7 +312,9 @@ public final class ChouExperimentClaims implements ClaimProvider {
         Job j = jobs.get(i);
         Trial t = ts.get(j.trial());
         DescentOptions o = Section4.options(cap, ctx, t, truth, withPlateau ? plateau : null, outOfTime);
-        if (j.maxStep() != Section4.STEP) {
+        if (j.constantStep()) {
+          o = o.withStep(org.wnverify.numeric.discrete.StepRule.constant(j.maxStep()));
+        } else if (j.maxStep() != Section4.STEP) {
           o = o.withStep(org.wnverify.numeric.discrete.StepRule.backtracking(j.maxStep(), j.maxStep()));
         }
         DescentOptions opts = o;
@@ -712,6 +723,23 @@ public final class ChouExperimentClaims implements ClaimProvider {
     ctl.add(control("factor divided by 10: 10 at r0 = 1",
         Stability.judge(pts, "r0", q -> ratioIsFactor(pointAt(q, 1.0), 10), true)));
     st.add(new Object[] {"loss-monotone-to-zero", lossMonotone(pts, true)});
+    ctl.add(overshootControl(env, ts, Truth.GAUSSIAN));
+  }
+
+  /**
+   * The Armijo rule accepts only decreasing steps, so "the loss decreases monotonically" holds by
+   * construction; this control shows the monotonicity test can still say no: the same test on
+   * WN-GD at r0 = 1 with a constant step {@link #OVERSHOOT_STEP} (the paper also allows constant
+   * steps), which overshoots, must find an increase.
+   */
+  static NegativeControl overshootControl(Env env, List<Trial> ts, Truth truth) {
+    long cap = Math.min(env.z.maxIterations(), OVERSHOOT_ITERATIONS);
+    DescentRun r = env.run(ts, truth, List.of(new Job(0, true, 1.0, ETA, OVERSHOOT_STEP, true)), cap, false).get(0);
+    Point p = new Point(1.0);
+    p.wnRuns.add(r);
+    p.wnErrors.add(Section4.error(ts.get(0), truth, r));
+    return control("the monotonicity test on WN-GD (trial 1, r0 = 1) with a constant step " + OVERSHOOT_STEP
+        + " instead of Armijo's", lossMonotone(List.of(p), false));
   }
 
   static String plateauText(Env env) {
@@ -803,6 +831,7 @@ public final class ChouExperimentClaims implements ClaimProvider {
     Judgement mono = lossMonotone(pts, false);
     Judgement timeout = Stability.outOfTime(pts, "r0");
     st.add(new Object[] {"loss-monotone", timeout != null && mono.verdict() == Verdict.HOLDS ? timeout : mono});
+    ctl.add(overshootControl(env, ts, truth));
     if (!signed) {
       st.add(new Object[] {"difference-only-apparent-below-r-inf",
           Stability.judge(pts, "r0", q -> notApparent(aboveRInf(q, sqrtS), false), true)});
