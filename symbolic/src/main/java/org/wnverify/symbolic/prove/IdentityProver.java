@@ -149,10 +149,10 @@ public final class IdentityProver {
             }
             if (!sphereRules.isEmpty()) {
               // On a sphere sum c_k^2 = R^2 (R a number, or the free symbol nu of a norm): c_n^k ->
-              // c_n^(k-2) (R^2 - c_1^2 - ... - c_{n-1}^2) for k >= 2, then expand; a polynomial in
-              // the c_k then has a canonical form.
+              // c_n^(k mod 2) (R^2 - c_1^2 - ... - c_{n-1}^2)^(k div 2) for k >= 2 in one pass, then
+              // expand; a polynomial in the c_k then has a canonical form.
               for (String rule : sphereRules) {
-                expanded = s.eval(F.ExpandAll(s.eval(F.ReplaceRepeated(expanded, s.eval(rule)))));
+                expanded = s.eval(F.ExpandAll(s.eval(F.ReplaceAll(expanded, s.eval(rule)))));
               }
               if (expanded.isZero()) {
                 return "0 (sphere)";
@@ -486,7 +486,11 @@ public final class IdentityProver {
     return rules.isEmpty() ? "" : "{" + String.join(", ", rules) + "}";
   }
 
-  /** For each sphere: c_n^k :> c_n^(k-2) (R^2 - sum of the other c_i^2) for integers k >= 2. */
+  /**
+   * For each sphere: c_n^k :> c_n^(k mod 2) (R^2 - sum of the other c_i^2)^(k div 2) for integers k
+   * >= 2 (every even part of the power at once: one ReplaceAll, where c_n^k :> c_n^(k-2) (..)
+   * needed ReplaceRepeated and k/2 expansions).
+   */
   static List<String> sphereRules(IdentityProblem p) {
     List<String> rules = new ArrayList<>();
     for (Sphere sp : p.spheres()) {
@@ -501,14 +505,14 @@ public final class IdentityProver {
     return rules;
   }
 
-  /** c_n^k :> c_n^(k-2) (radius^2 - c_1^2 - ... - c_{n-1}^2) for integers k >= 2. */
+  /** c_n^k :> c_n^(k mod 2) (radius^2 - c_1^2 - ... - c_{n-1}^2)^(k div 2) for integers k >= 2. */
   private static String reduction(List<String> c, String radius) {
     String last = c.get(c.size() - 1);
     StringBuilder rest = new StringBuilder("(" + radius + ")^2");
     for (int k = 0; k < c.size() - 1; k++) {
       rest.append("-").append(c.get(k)).append("^2");
     }
-    return "Power(" + last + ", k_Integer /; k >= 2) :> " + last + "^(k-2)*(" + rest + ")";
+    return "Power(" + last + ", k_Integer /; k >= 2) :> " + last + "^Mod(k, 2)*(" + rest + ")^Quotient(k, 2)";
   }
 
   private static List<String> normRuleList(String value, List<String> v) {

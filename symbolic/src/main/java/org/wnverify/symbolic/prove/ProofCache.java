@@ -30,7 +30,7 @@ public interface ProofCache {
    * Bump when the prover's algorithm or the stored format changes, so that old entries are not
    * found any more.
    */
-  String REVISION = "wnverify-proof/3";
+  String REVISION = "wnverify-proof/4";
 
   Optional<IdentityProof> get(String key);
 
