@@ -39,19 +39,17 @@ final class ChouLemma31 {
   }
 
   static Case problem(int m, int n, int depth, Mutation mut) {
-    ChouModel cm = ChouModel.symbolic(m, n, depth);
-    List<String> u = Sym.vec("u", n);
+    WnFlowCase c = new WnFlowCase(ID, ChouModel.symbolic(m, n, depth), "r, u, a, eta_r, eta_u", mut.text);
+    ChouModel cm = c.cm;
+    Problem p = c.p;
+    List<String> u = c.u;
     List<String> w = Sym.vec("w", n);
-    Problem p = Problem.of(ID, cm.dims() + " " + cm.over("r, u, a, eta_r, eta_u"));
-    if (mut != Mutation.NONE) {
-      p.control(mut.text);
-    }
     List<String> xw = new ArrayList<>();
     for (String wk : w) {
       xw.add("r*" + wk + "/" + Sym.norm(w));
     }
     String lossW = cm.loss(xw);
-    String lossU = cm.lossWn();
+    String lossU = c.lossWn;
     Map<String, String> scaled = new LinkedHashMap<>();
     for (int k = 0; k < n; k++) {
       scaled.put(w.get(k), "a*" + u.get(k));
@@ -80,8 +78,7 @@ final class ChouLemma31 {
       u.forEach(uk -> au.add("a*" + uk));
       p.equation("x^(a) = x, k=" + k, "r*(a*u" + k + ")/" + Sym.norm(au), "r*u" + k + "/" + Sym.norm(u));
     }
-    cm.addData(p);
-    p.variable("r", 0.1, 2).variables(u, -2, 2).variable("etaR", 0.1, 2).variable("etaU", 0.1, 2);
+    c.variables("etaR", "etaU");
     List<String> au = new ArrayList<>();
     u.forEach(uk -> au.add("a*" + uk));
     if (mut == Mutation.NEGATIVE_A) {
@@ -89,16 +86,12 @@ final class ChouLemma31 {
     } else {
       p.variable("a", 0.25, 3).norm("a*nu", au);
     }
-    return p.norm("nu", u).build();
+    return c.build();
   }
 
   static Plan plan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    plan.grid(ChouModel.SIZES, 2, 3, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     for (Mutation mut : List.of(Mutation.INVERSE_POWER, Mutation.RATE_A, Mutation.NEGATIVE_A)) {
       plan.control(mut.text, problem(1, 2, 2, mut));
     }

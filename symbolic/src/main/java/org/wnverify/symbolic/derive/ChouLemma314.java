@@ -109,12 +109,10 @@ final class ChouLemma314 {
 
   static Plan plan314() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, problem(Form.EQ_49, mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    plan.grid(new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}}, 2, 3,
+        (m, n, depth) -> problem(Form.EQ_49, m, n, depth, Mutation.NONE));
     plan.small(problem(Form.EQ_49, 3, 3, 2, Mutation.NONE));
+    plan.large(problem(Form.EQ_49, 1, 5, 3, Mutation.NONE));
     for (int[] mn : new int[][] {{1, 2}, {2, 3}}) {
       plan.small(problem(Form.PROOF_LINE, mn[0], mn[1], 2, Mutation.NONE));
     }
@@ -122,16 +120,14 @@ final class ChouLemma314 {
     plan.control(Mutation.TANGENTIAL.text, problem(Form.EQ_49, 1, 3, 3, Mutation.TANGENTIAL));
     plan.note("||u(0)|| = 1 (so ||u|| = 1 by Lemma 3.2) is imposed after differentiating; without it (49) fails "
         + "(control), while the proof's intermediate line holds for every u");
+    plan.note("N = 5 with L = 3 only (about 1 s per case); L = 2 and 3 up to N = 4");
     return plan;
   }
 
   static Plan plan315() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, problem(Form.EQ_50, mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    plan.grid(new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}, 2, 3,
+        (m, n, depth) -> problem(Form.EQ_50, m, n, depth, Mutation.NONE));
     plan.small(problem(Form.EQ_50, 3, 3, 2, Mutation.NONE));
     plan.control(Mutation.RATE_R.text, problem(Form.EQ_50, 1, 3, 2, Mutation.RATE_R));
     plan.control(Mutation.NORM_POWER.text, problem(Form.EQ_50, 1, 3, 3, Mutation.NORM_POWER));

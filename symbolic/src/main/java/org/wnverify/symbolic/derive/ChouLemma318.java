@@ -112,11 +112,7 @@ final class ChouLemma318 {
 
   static Plan plan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}}) {
-      for (int depth = 2; depth <= 4; depth++) {
-        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    plan.grid(ChouModel.SIZES, 2, 4, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.control(Mutation.FACTOR_L.text, problem(1, 3, 2, Mutation.FACTOR_L));
     plan.control(Mutation.B_FREE.text, problem(1, 3, 3, Mutation.B_FREE));
     plan.control(Mutation.F_CONSTANT.text + " (L=3)", problem(1, 3, 3, Mutation.F_CONSTANT));

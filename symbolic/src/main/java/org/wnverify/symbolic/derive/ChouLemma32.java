@@ -30,13 +30,11 @@ final class ChouLemma32 {
   }
 
   static Case problem(int m, int n, int depth, Mutation mut) {
-    ChouModel cm = ChouModel.symbolic(m, n, depth);
-    List<String> u = Sym.vec("u", n);
-    Problem p = Problem.of(ID, cm.dims() + " " + cm.over("r, u, eta_u"));
-    if (mut != Mutation.NONE) {
-      p.control(mut.text);
-    }
-    String lossWn = cm.lossWn();
+    WnFlowCase c = new WnFlowCase(ID, ChouModel.symbolic(m, n, depth), "r, u, eta_u", mut.text);
+    ChouModel cm = c.cm;
+    Problem p = c.p;
+    List<String> u = c.u;
+    String lossWn = c.lossWn;
     List<String> du = new ArrayList<>();
     List<String> gradU = new ArrayList<>();
     for (int k = 1; k <= n; k++) {
@@ -64,18 +62,12 @@ final class ChouLemma32 {
     p.equation("-2 eta_u u^T grad_u L~ = -2 eta_u (r/||u||) u^T (I - P_u) grad L", "-2*etaU*" + Sym.dot(u, gradU),
         "-2*etaU*(r/" + Sym.norm(u) + ")*" + uTproj);
     p.equation("u^T (I - P_u) grad L = 0", uTproj, "0");
-    cm.addData(p);
-    p.variable("r", 0.1, 2).variables(u, -2, 2).variable("etaU", 0.1, 2);
-    return p.norm("nu", u).build();
+    return c.variables("etaU").build();
   }
 
   static Plan plan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    plan.grid(ChouModel.SIZES, 2, 3, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.control(Mutation.PROJECTOR_UNNORMALISED.text, problem(1, 3, 2, Mutation.PROJECTOR_UNNORMALISED));
     plan.control(Mutation.PROJECTOR_PLUS.text, problem(1, 3, 3, Mutation.PROJECTOR_PLUS));
     plan.note("no hypothesis on ||u||: u is free (||u|| written as a free symbol in the symbolic step)");

@@ -31,13 +31,11 @@ final class ChouLemma33 {
   }
 
   static Case problem(int m, int n, int depth, Mutation mut) {
-    ChouModel cm = ChouModel.symbolic(m, n, depth);
-    List<String> u = Sym.vec("u", n);
-    Problem p = Problem.of(ID, cm.dims() + " " + cm.over("r, u, eta_r, eta_u"));
-    if (mut != Mutation.NONE) {
-      p.control(mut.text);
-    }
-    String lossWn = cm.lossWn();
+    WnFlowCase c = new WnFlowCase(ID, ChouModel.symbolic(m, n, depth), "r, u, eta_r, eta_u", mut.text);
+    ChouModel cm = c.cm;
+    Problem p = c.p;
+    List<String> u = c.u;
+    String lossWn = c.lossWn;
     String nu = Sym.norm(u);
     String dr = "(-etaR*D(" + lossWn + ", r))";
     List<String> g = cm.gradient22(cm.wnPoint());
@@ -58,18 +56,12 @@ final class ChouLemma33 {
     }
     p.equation("r = 0 => d_t r = 0", "ReplaceAll(" + dr + ", r->0)", "0");
     p.equation("u_1 = 0 => d_t u_1 = 0", "ReplaceAll((-etaU*D(" + lossWn + ", u1)), u1->0)", "0");
-    cm.addData(p);
-    p.variable("r", 0.1, 2).variables(u, -2, 2).variable("etaR", 0.1, 2).variable("etaU", 0.1, 2);
-    return p.norm("nu", u).build();
+    return c.variables("etaR", "etaU").build();
   }
 
   static Plan plan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    plan.grid(ChouModel.SIZES, 2, 3, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.control(Mutation.SECOND_TERM_SIGN.text, problem(1, 3, 2, Mutation.SECOND_TERM_SIGN));
     plan.control(Mutation.DEPTH_ONE.text, problem(1, 3, 1, Mutation.DEPTH_ONE));
     plan.note("u_n = 0 => d_t u_n = 0 is shown for n = 1 (the coordinates are interchangeable); the control with "

@@ -30,13 +30,16 @@ final class ChouLemma35 {
   }
 
   static Case problem(int m, int n, int depth, Mutation mut) {
-    ChouModel cm = ChouModel.symbolic(m, n, depth);
-    List<String> u = Sym.vec("u", n);
-    Problem p = Problem.of(ID, cm.dims() + " " + cm.over("r, u, eta_r, eta_u"));
-    if (mut != Mutation.NONE) {
-      p.control(mut.text);
-    }
-    String lossWn = cm.lossWn();
+    return problem(ChouModel.symbolic(m, n, depth), mut);
+  }
+
+  static Case problem(ChouModel model, Mutation mut) {
+    WnFlowCase c = new WnFlowCase(ID, model, "r, u, eta_r, eta_u", mut.text);
+    ChouModel cm = c.cm;
+    Problem p = c.p;
+    List<String> u = c.u;
+    int n = cm.n;
+    String lossWn = c.lossWn;
     String nu = Sym.norm(u);
     List<String> g = cm.gradient22(cm.wnPoint());
     String ug = Sym.dot(u, g);
@@ -63,24 +66,24 @@ final class ChouLemma35 {
     String signR = mut == Mutation.SIGN ? "+" : "-";
     p.equation("= -eta_r |grad_r L~|^2 - eta_u ||grad_u L~||^2", inner,
         "(" + signR + "etaR*" + gr + "^2 - " + etaU + Sym.normSq(gu) + ")");
-    cm.addData(p);
-    p.variable("r", 0.1, 2).variables(u, -2, 2).variable("etaR", 0.1, 2).variable("etaU", 0.1, 2);
-    return p.norm("nu", u).build();
+    return c.variables("etaR", "etaU").build();
   }
 
   static Plan plan() {
     Plan plan = new Plan();
-    // The largest expansions of the catalogue (squared norms of the printed gradients): M = 2, 3
-    // only with N = 2 to keep the audit fast.
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {1, 4}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, problem(mn[0], mn[1], depth, Mutation.NONE));
-      }
-    }
+    // The largest expansions of the catalogue (squared norms of the printed gradients, ~2.5 s at
+    // N = 5 with symbolic A): symbolic A up to N = 4 and for M = 2, 3 with N = 2; a fixed integer A
+    // (exact rationals, one depth each) for M = 2, 3 with N = 3 and for N = 5.
+    plan.grid(new int[][] {{1, 2}, {2, 2}, {1, 3}, {1, 4}}, 2, 3, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.small(problem(3, 2, 2, Mutation.NONE));
+    plan.small(problem(ChouModel.fixed(2, 3, 3), Mutation.NONE)).small(problem(ChouModel.fixed(3, 3, 2), Mutation.NONE));
+    plan.large(problem(ChouModel.fixed(1, 5, 2), Mutation.NONE));
     plan.control(Mutation.MISSING_ETA_U.text, problem(1, 3, 2, Mutation.MISSING_ETA_U));
     plan.control(Mutation.SIGN.text, problem(1, 3, 3, Mutation.SIGN));
     plan.note("eta_r, eta_u are free symbols, so the constant rate (eta~, 1) and the time-dependent (r^2, 1) are both covered");
+    plan.note("A is symbolic up to N = 4 (and for M = 2, 3 with N = 2); the cases M=2,N=3,L=3, M=3,N=3,L=2 and "
+        + "M=1,N=5,L=2 use a fixed integer A (exact rationals, named in each case) with symbolic b, r, u, eta_r, eta_u, "
+        + "because symbolic entries cost 1.5-3.5 s per case there");
     return plan;
   }
 }

@@ -24,6 +24,12 @@ final class ChouModel {
     this.fixedA = fixedA;
   }
 
+  /**
+   * The sizes {M, N} most identities are proved in, smallest first: N = 2..5 and M = 1..3 (M = 2,
+   * 3 with N <= 3, where symbolic A and b stay cheap).
+   */
+  static final int[][] SIZES = {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}};
+
   /** Symbolic A (M x N) and b. */
   static ChouModel symbolic(int m, int n, int depth) {
     return new ChouModel(m, n, depth, null);
@@ -38,9 +44,19 @@ final class ChouModel {
     return new ChouModel(m, n, depth, a);
   }
 
+  /**
+   * Symbolic A when {@code symbolicA}, else the fixed integer A of {@link #RATIONAL_A} (exact
+   * rationals: cheaper where symbolic entries make a case too slow; {@link #over} says which).
+   */
+  static ChouModel of(int m, int n, int depth, boolean symbolicA) {
+    return symbolicA ? symbolic(m, n, depth) : fixed(m, n, depth);
+  }
+
   /** Fixed full-rank integer matrices, row-major, keyed "MxN". */
   static final java.util.Map<String, int[][]> RATIONAL_A = java.util.Map.of(
+      "1x5", new int[][] {{1, 2, -1, 1, 3}},
       "2x3", new int[][] {{1, 2, -1}, {3, -1, 2}},
+      "3x3", new int[][] {{1, 2, -1}, {3, -1, 2}, {1, 0, 1}},
       "2x4", new int[][] {{1, 2, -1, 1}, {2, -1, 1, 3}},
       "2x5", new int[][] {{1, 2, -1, 1, 0}, {2, -1, 1, 3, 1}},
       "3x4", new int[][] {{1, 2, -1, 1}, {2, -1, 1, 3}, {1, 0, 1, -1}},
@@ -48,7 +64,8 @@ final class ChouModel {
 
   /**
    * Integer bases of ker A for the matrices above, worked out by hand; never trusted: {@link
-   * #kernelBasis()} callers check A k = 0 as part of the defect.
+   * #kernelBasis()} callers check A k = 0 as part of the defect. (None for 1x5, whose kernel basis
+   * is the symbolic one, nor for the invertible 3x3.)
    */
   static final java.util.Map<String, int[][]> KERNEL_BASIS = java.util.Map.of(
       "2x3", new int[][] {{3, -5, -7}},
@@ -167,6 +184,9 @@ final class ChouModel {
       }
     } else {
       int[][] basis = KERNEL_BASIS.get(m + "x" + n);
+      if (basis == null) {
+        throw new IllegalStateException("no kernel basis listed for the fixed " + m + "x" + n + " A");
+      }
       for (int j = 0; j < basis.length; j++) {
         List<String> k = new ArrayList<>();
         for (int v : basis[j]) {

@@ -145,6 +145,11 @@ final class EwnHomogeneity {
     plan.small(euler(Net.LINEAR_2, 2, 2, EulerMutation.NONE)).small(euler(Net.LINEAR_2, 3, 3, EulerMutation.NONE));
     plan.small(euler(Net.RELU2, 1, 2, EulerMutation.NONE)).small(euler(Net.RELU2, 2, 3, EulerMutation.NONE));
     plan.small(euler(Net.LINEAR_3, 2, 2, EulerMutation.NONE)).large(euler(Net.LINEAR_3, 2, 3, EulerMutation.NONE));
+    for (int d = 4; d <= 5; d++) {
+      for (Net net : Net.values()) {
+        plan.large(euler(net, 2, d, EulerMutation.NONE));
+      }
+    }
     plan.control(EulerMutation.EULER_DEGREE.text, euler(Net.RELU2, 1, 2, EulerMutation.EULER_DEGREE));
     plan.control(EulerMutation.GRADIENT_DEGREE.text, euler(Net.LINEAR_3, 2, 2, EulerMutation.GRADIENT_DEGREE));
     plan.note("(L3) as reconstructed in ewn.md: Phi(lambda w, x) = lambda^L Phi(w, x) for all lambda > 0; the label "
@@ -251,8 +256,8 @@ final class EwnHomogeneity {
       plan.add(d >= 4, normOde(NormKind.EWN, d, NormMutation.NONE));
       plan.add(d >= 4, normOde(NormKind.SWN_POSITIVE, d, NormMutation.NONE));
     }
-    for (int d = 2; d <= 3; d++) {
-      plan.small(normOde(NormKind.SWN_NEGATIVE, d, NormMutation.NONE));
+    for (int d = 2; d <= 5; d++) {
+      plan.add(d >= 4, normOde(NormKind.SWN_NEGATIVE, d, NormMutation.NONE));
     }
     plan.control(NormMutation.EWN_POWER.text, normOde(NormKind.EWN, 3, NormMutation.EWN_POWER));
     plan.control(NormMutation.SWN_AS_EWN.text, normOde(NormKind.SWN_POSITIVE, 3, NormMutation.SWN_AS_EWN));

@@ -33,6 +33,24 @@ final class Plan {
     return isLarge ? large(c) : small(c);
   }
 
+  /** A case of an identity at one size: M x N (or m x d) and depth L. */
+  interface Sized {
+    Case at(int m, int n, int depth);
+  }
+
+  /**
+   * For each size {M, N} in order and each depth from {@code minDepth} to {@code maxDepth}: the
+   * case, large when N >= 4.
+   */
+  Plan grid(int[][] sizes, int minDepth, int maxDepth, Sized cases) {
+    for (int[] mn : sizes) {
+      for (int depth = minDepth; depth <= maxDepth; depth++) {
+        add(mn[1] >= 4, cases.at(mn[0], mn[1], depth));
+      }
+    }
+    return this;
+  }
+
   Plan control(String mutation, Case c) {
     controls.add(new Control(mutation, c));
     return this;

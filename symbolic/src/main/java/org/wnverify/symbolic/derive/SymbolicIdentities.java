@@ -113,7 +113,23 @@ public final class SymbolicIdentities {
     return catalogue().stream().filter(e -> e.id().equals(id)).findFirst();
   }
 
+  /** The plan of a catalogued id (the cases and controls its report runs), for probes and tests. */
+  static Plan plan(String id) {
+    Supplier<Plan> p = PLANS.get(id);
+    if (p == null) {
+      catalogue();
+      p = PLANS.get(id);
+    }
+    if (p == null) {
+      throw new IllegalArgumentException("no derivation for " + id);
+    }
+    return p.get();
+  }
+
+  private static final java.util.Map<String, Supplier<Plan>> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Entry entry(String id, String location, String statement, Supplier<Plan> plan) {
+    PLANS.put(id, plan);
     return new Entry(id, location, statement,
         engine -> engine.cached("derive/" + id, () -> execute(engine, id, location, statement, plan.get())));
   }
@@ -146,11 +162,7 @@ public final class SymbolicIdentities {
 
   private static Plan gradientsPlan() {
     Plan plan = new Plan();
-    for (int[] mn : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}}) {
-      for (int depth = 2; depth <= 3; depth++) {
-        plan.add(mn[1] >= 4, ChouGradients.problem(mn[0], mn[1], depth, ChouGradients.Mutation.NONE));
-      }
-    }
+    plan.grid(ChouModel.SIZES, 2, 3, (m, n, depth) -> ChouGradients.problem(m, n, depth, ChouGradients.Mutation.NONE));
     for (ChouGradients.Mutation mut : ChouGradients.Mutation.values()) {
       if (mut != ChouGradients.Mutation.NONE) {
         plan.control(mut.text, ChouGradients.problem(2, 2, 3, mut));

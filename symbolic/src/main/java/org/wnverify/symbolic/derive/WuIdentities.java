@@ -241,7 +241,7 @@ final class WuIdentities {
 
   static Plan lemma22Plan(FlowTarget target) {
     Plan plan = new Plan();
-    for (int[] md : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}}) {
+    for (int[] md : new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}}) {
       plan.add(md[1] >= 4, lemma22(target, md[0], md[1], FlowMutation.NONE));
     }
     if (target == FlowTarget.AGREE) {

@@ -75,6 +75,35 @@ class SymbolicIdentitiesTest {
     assertThat(SymbolicIdentities.report("ewn/theorem-1#ewn", engine).proof().dimensions()).contains("d=2").contains("d=5");
   }
 
+  /** Issue #3: N (or d) = 2..5 for every identity with a dimension, M = 1..3 wherever a matrix enters. */
+  @ParameterizedTest
+  @MethodSource("ids")
+  void everyIdentityCoversNTwoToFiveAndMOneToThree(String id) {
+    if (id.equals("chou/lemma-3.9#gamma")) {
+      return; // scalar: no dimension
+    }
+    IdentityReport r = SymbolicIdentities.report(id, engine);
+    String dims = r.proof().dimensions();
+    assertThat(r.skipped()).as(id + ": a skipped case does not count as covered").isEmpty();
+    boolean chou = id.startsWith("chou/");
+    for (int n = 2; n <= 5; n++) {
+      assertThat(dims).as(id).containsPattern(chou ? "N=" + n + "\\b" : "d=" + n + "\\b");
+    }
+    if (chou || id.startsWith("wu/")) {
+      for (int m = 1; m <= 3; m++) {
+        assertThat(dims).as(id).contains(chou ? "M=" + m + "," : "m=" + m + ",");
+      }
+    }
+  }
+
+  @Test
+  void exactRationalCasesSayWhichMatrixTheyUse() {
+    assertThat(SymbolicIdentities.report("chou/lemma-3.5#proof", engine).proof().dimensions())
+        .contains("M=1,N=5,L=2 (A = {{1,2,-1,1,3}}, symbolic b, r, u, eta_r, eta_u)")
+        .contains("M=3,N=3,L=2 (A = {{1,2,-1},{3,-1,2},{1,0,1}}, symbolic b")
+        .contains("M=1,N=4,L=3 (symbolic A, b, r, u, eta_r, eta_u)");
+  }
+
   @Test
   void reportsAreCachedPerEngine() {
     assertThat(SymbolicIdentities.report("chou/gradients", engine)).isSameAs(SymbolicIdentities.report("chou/gradients", engine));
