@@ -97,6 +97,7 @@ final class ChouLemma31 {
     }
     plan.note("a > 0 is imposed through ||a u|| = a ||u||; the control with a < 0 (where ||a u|| = -a ||u||) is refuted");
     plan.note("eta_r, eta_u are free symbols: (26), (27) hold for every pair of rates, time-dependent ones included");
+    plan.note(ChouModel.SIZES_NOTE);
     return plan;
   }
 }

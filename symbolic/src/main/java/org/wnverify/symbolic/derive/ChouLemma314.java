@@ -109,8 +109,7 @@ final class ChouLemma314 {
 
   static Plan plan314() {
     Plan plan = new Plan();
-    plan.grid(new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}}, 2, 3,
-        (m, n, depth) -> problem(Form.EQ_49, m, n, depth, Mutation.NONE));
+    plan.grid(new int[][] {{1, 2}, {1, 3}, {2, 3}, {1, 4}}, 2, 3, (m, n, depth) -> problem(Form.EQ_49, m, n, depth, Mutation.NONE));
     plan.small(problem(Form.EQ_49, 3, 3, 2, Mutation.NONE));
     plan.large(problem(Form.EQ_49, 1, 5, 3, Mutation.NONE));
     for (int[] mn : new int[][] {{1, 2}, {2, 3}}) {
@@ -121,18 +120,20 @@ final class ChouLemma314 {
     plan.note("||u(0)|| = 1 (so ||u|| = 1 by Lemma 3.2) is imposed after differentiating; without it (49) fails "
         + "(control), while the proof's intermediate line holds for every u");
     plan.note("N = 5 with L = 3 only (about 1 s per case); L = 2 and 3 up to N = 4");
+    plan.note(ChouModel.SIZES_NOTE);
     return plan;
   }
 
   static Plan plan315() {
     Plan plan = new Plan();
-    plan.grid(new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}, 2, 3,
+    plan.grid(new int[][] {{1, 2}, {1, 3}, {2, 3}, {1, 4}, {1, 5}}, 2, 3,
         (m, n, depth) -> problem(Form.EQ_50, m, n, depth, Mutation.NONE));
     plan.small(problem(Form.EQ_50, 3, 3, 2, Mutation.NONE));
     plan.control(Mutation.RATE_R.text, problem(Form.EQ_50, 1, 3, 2, Mutation.RATE_R));
     plan.control(Mutation.NORM_POWER.text, problem(Form.EQ_50, 1, 3, 3, Mutation.NORM_POWER));
     plan.control(Mutation.NO_UNIT_NORM.text, problem(Form.EQ_50, 1, 3, 2, Mutation.NO_UNIT_NORM));
     plan.note("proved directly from (13)-(14) with (eta_r, eta_u) = (r^2, 1), not by substituting into (49)");
+    plan.note(ChouModel.SIZES_NOTE);
     return plan;
   }
 }

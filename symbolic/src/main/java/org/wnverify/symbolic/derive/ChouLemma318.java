@@ -112,7 +112,9 @@ final class ChouLemma318 {
 
   static Plan plan() {
     Plan plan = new Plan();
-    plan.grid(ChouModel.SIZES, 2, 4, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
+    // M = 2, N = 2 kept: x > 0 (the domain of F) has no x_3 = 0 to specialise the N = 3 case to
+    plan.grid(new int[][] {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}}, 2, 4,
+        (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.control(Mutation.FACTOR_L.text, problem(1, 3, 2, Mutation.FACTOR_L));
     plan.control(Mutation.B_FREE.text, problem(1, 3, 3, Mutation.B_FREE));
     plan.control(Mutation.F_CONSTANT.text + " (L=3)", problem(1, 3, 3, Mutation.F_CONSTANT));

@@ -71,6 +71,7 @@ final class ChouLemma32 {
     plan.control(Mutation.PROJECTOR_UNNORMALISED.text, problem(1, 3, 2, Mutation.PROJECTOR_UNNORMALISED));
     plan.control(Mutation.PROJECTOR_PLUS.text, problem(1, 3, 3, Mutation.PROJECTOR_PLUS));
     plan.note("no hypothesis on ||u||: u is free (||u|| written as a free symbol in the symbolic step)");
+    plan.note(ChouModel.SIZES_NOTE);
     return plan;
   }
 }

@@ -66,6 +66,7 @@ final class ChouLemma33 {
     plan.control(Mutation.DEPTH_ONE.text, problem(1, 3, 1, Mutation.DEPTH_ONE));
     plan.note("u_n = 0 => d_t u_n = 0 is shown for n = 1 (the coordinates are interchangeable); the control with "
         + "L = 1 shows why the lemma needs L >= 2");
+    plan.note(ChouModel.SIZES_NOTE);
     return plan;
   }
 }

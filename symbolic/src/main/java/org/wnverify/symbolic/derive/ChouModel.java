@@ -26,9 +26,16 @@ final class ChouModel {
 
   /**
    * The sizes {M, N} most identities are proved in, smallest first: N = 2..5 and M = 1..3 (M = 2,
-   * 3 with N <= 3, where symbolic A and b stay cheap).
+   * 3 with N = 3, where symbolic A and b stay cheap). No separate M = 2, N = 2: with symbolic
+   * entries it is the M = 2, N = 3 case at u_3 = 0, a_13 = a_23 = 0 (every sum over k loses its
+   * k = 3 term, ||u|| and the sphere ||u|| = 1 become those of R^2, and for L >= 2 the k = 3 flow
+   * component vanishes there), so proving the larger case proves it.
    */
-  static final int[][] SIZES = {{1, 2}, {2, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}};
+  static final int[][] SIZES = {{1, 2}, {1, 3}, {2, 3}, {3, 3}, {1, 4}, {1, 5}};
+
+  /** The plan note that goes with {@link #SIZES}. */
+  static final String SIZES_NOTE = "M = 2, N = 2 is not run separately: it is the symbolic M = 2, N = 3 case at u_3 = 0, "
+      + "a_13 = a_23 = 0 (for L >= 2 the third flow component vanishes there)";
 
   /** Symbolic A (M x N) and b. */
   static ChouModel symbolic(int m, int n, int depth) {

@@ -170,6 +170,7 @@ public final class SymbolicIdentities {
     }
     plan.note("||u|| is free (a free symbol nu in the symbolic step); grad L in (23), (24) is Symja's own gradient of "
         + "(10), so (23), (24) are checked independently of (22)");
+    plan.note(ChouModel.SIZES_NOTE);
     return plan;
   }
 
