@@ -141,7 +141,10 @@ final class WuIdentities {
   enum FlowMutation {
     NONE(""),
     SECOND_ORDER("the O(eta^2) coefficients of WN and rPGD compared (they differ)"),
-    NO_UNIT_NORM("hypothesis ||w0|| = 1 dropped (w free)");
+    NO_UNIT_NORM("hypothesis ||w0|| = 1 dropped (w free)"),
+    SIGN("sign of dw/dt flipped: dw/dt = +P_t grad_w f"),
+    NO_PROJECTION("projection dropped: dw/dt = -grad_w f"),
+    PROJECTOR_PLUS("(I + w w^T / ||w||^2) in place of P_t = I - w w^T / ||w||^2");
 
     final String text;
 
@@ -213,9 +216,15 @@ final class WuIdentities {
         }
       }
       case PRINTED_4, CORRECTED_4 -> {
-        List<String> proj = wm.projectOffW(gradWf);
+        List<String> proj = switch (mut) {
+          case NO_PROJECTION -> gradWf;
+          case PROJECTOR_PLUS -> wm.projectPlusW(gradWf);
+          default -> wm.projectOffW(gradWf);
+        };
+        String sign = mut == FlowMutation.SIGN ? "+" : "-";
         for (int k = 1; k <= d; k++) {
-          String rhs = target == FlowTarget.PRINTED_4 ? "(-g*" + proj.get(k - 1) + ")" : "(-" + proj.get(k - 1) + ")";
+          String rhs = target == FlowTarget.PRINTED_4 ? "(" + sign + "g*" + proj.get(k - 1) + ")"
+              : "(" + sign + proj.get(k - 1) + ")";
           p.equation((target == FlowTarget.PRINTED_4 ? "(4) dw/dt = -g P_t grad_w f" : "dw/dt = -P_t grad_w f") + ", k=" + k,
               rpgd.get(k - 1), rhs);
         }
@@ -250,16 +259,26 @@ final class WuIdentities {
       plan.note("the step sizes are eta (w) and c eta (g) (Algorithms 1, 2 with Condition 2.1, whose text names them "
           + "the other way round); time t = k eta");
     } else if (target == FlowTarget.PRINTED_4) {
-      plan.control(FlowMutation.NO_UNIT_NORM.text, lemma22(FlowTarget.CORRECTED_4, 1, 2, FlowMutation.NO_UNIT_NORM));
+      // as for wu/gradients, the controls mutate the corrected form: the printed one is refuted already
+      for (FlowMutation mut : FLOW_CONTROLS) {
+        plan.control(mut.text, lemma22(FlowTarget.CORRECTED_4, 1, 2, mut));
+      }
       plan.note("FINDING: with grad_w f the gradient of (3) (\"Here f is from (3)\"), (4)'s dw/dt = -g P_t grad_w f has "
           + "one factor g too many: the limit of both algorithms is -P_t grad_w f = -g P_t grad L(g w), as Appendix B "
           + "derives. (Reading grad_w f as the in-text A^T r with r = y - A g w instead gives the opposite sign; see "
           + "wu/gradients.) wu/lemma-2.2#flow-4-corrected proves the corrected form");
     } else {
-      plan.control(FlowMutation.NO_UNIT_NORM.text, lemma22(target, 1, 2, FlowMutation.NO_UNIT_NORM));
+      for (FlowMutation mut : FLOW_CONTROLS) {
+        plan.control(mut.text, lemma22(target, 1, 2, mut));
+      }
     }
     return plan;
   }
+
+  /** The wrong versions of (4) the flow claims are given (on the corrected form). */
+  static final List<FlowMutation> FLOW_CONTROLS = List.of(FlowMutation.NO_UNIT_NORM, FlowMutation.SIGN,
+      FlowMutation.NO_PROJECTION, FlowMutation.PROJECTOR_PLUS);
+
 
   // ---------------------------------------------------------------------------------------------
   // Lemma 2.5

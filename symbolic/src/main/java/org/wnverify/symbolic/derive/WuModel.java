@@ -137,11 +137,20 @@ final class WuModel {
 
   /** (P_w v)_k = v_k - w_k w^T v/||w||^2. */
   List<String> projectOffW(List<String> v) {
+    return addAlongW(v, "-");
+  }
+
+  /** (I + w w^T / ||w||^2) v: the projection with its sign wrong (a negative control). */
+  List<String> projectPlusW(List<String> v) {
+    return addAlongW(v, "+");
+  }
+
+  private List<String> addAlongW(List<String> v, String sign) {
     List<String> w = w();
     String wv = Sym.dot(w, v);
     List<String> out = new ArrayList<>();
     for (int k = 0; k < d; k++) {
-      out.add("(" + v.get(k) + " - " + w.get(k) + "*" + wv + "/(" + Sym.normSq(w) + "))");
+      out.add("(" + v.get(k) + " " + sign + " " + w.get(k) + "*" + wv + "/(" + Sym.normSq(w) + "))");
     }
     return out;
   }
