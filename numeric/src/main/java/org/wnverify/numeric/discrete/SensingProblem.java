@@ -163,11 +163,11 @@ public final class SensingProblem {
     }
     if (!signed) {
       for (int k = 0; k < n; k++) {
-        t[k] = pow(x[k], p);
+        t[k] = GradientFlowKernel.ipow(x[k], p);
       }
     } else {
       for (int k = 0; k < n; k++) {
-        t[k] = pow(x[k], p) - pow(x[n + k], p);
+        t[k] = GradientFlowKernel.ipow(x[k], p) - GradientFlowKernel.ipow(x[n + k], p);
       }
     }
   }
@@ -228,13 +228,13 @@ public final class SensingProblem {
     }
     if (!signed) {
       for (int k = 0; k < n; k++) {
-        g[k] *= pow(x[k], q);
+        g[k] *= GradientFlowKernel.ipow(x[k], q);
       }
     } else {
       for (int k = 0; k < n; k++) {
         double c = g[k];
-        g[k] = c * pow(x[k], q);
-        g[n + k] = -c * pow(x[n + k], q);
+        g[k] = c * GradientFlowKernel.ipow(x[k], q);
+        g[n + k] = -c * GradientFlowKernel.ipow(x[n + k], q);
       }
     }
   }
@@ -242,37 +242,6 @@ public final class SensingProblem {
   /** The gradient through the emitted kernel (reference path, slower; used by the tests). */
   public void kernelGradient(double[] x, double[] g) {
     GradientFlowKernel.lossGradient(matrix(), m, columns(), b, depth, x, g);
-  }
-
-  /** x^p for an integer p >= 0 by repeated multiplication (exact for p <= 3, no Math.pow). */
-  static double pow(double x, int p) {
-    switch (p) {
-      case 0:
-        return 1.0;
-      case 1:
-        return x;
-      case 2:
-        return x * x;
-      case 3:
-        return x * x * x;
-      case 4: {
-        double y = x * x;
-        return y * y;
-      }
-      default: {
-        double r = 1.0;
-        double base = x;
-        int e = p;
-        while (e > 0) {
-          if ((e & 1) != 0) {
-            r *= base;
-          }
-          base *= base;
-          e >>= 1;
-        }
-        return r;
-      }
-    }
   }
 
   /**

@@ -49,8 +49,11 @@ public final class JavaExpressionPrinter {
    */
   public static final String IPOW_SOURCE = """
 
-        /** x^p for an integer p: small cases unrolled, else repeated squaring; 1/x^-p for p < 0. */
-        static double ipow(double x, int p) {
+        /**
+         * x^p for an integer p: small cases unrolled, else repeated squaring; 1/x^-p for p < 0.
+         * Public so that hand-written hot loops over the same formulas use the same powers.
+         */
+        public static double ipow(double x, int p) {
           switch (p) {
             case 0:
               return 1.0;
