@@ -78,13 +78,23 @@ final class ErrorBound15 {
      * a result whose bound was not checked adds nothing.
      */
     void tallyMutations(int depth, int[][] counts) {
-      if (status != Status.CHECKED) {
+      if (status == Status.LP_FAILED) {
         return;
       }
-      double[] mutated = mutatedEps(depth);
-      for (int m = 0; m < mutated.length; m++) {
-        counts[m][violatedWith(mutated[m]) ? 0 : 1]++;
+      if (status == Status.CHECKED) {
+        double[] mutated = mutatedEps(depth);
+        for (int m = 0; m < mutated.length; m++) {
+          counts[m][violatedWith(mutated[m]) ? 0 : 1]++;
+        }
       }
+      if (Double.isFinite(eps)) {
+        counts[PRECONDITION_DROPPED][lhs - eps * q > Refinement.CONSISTENCY * uncertainty ? 0 : 1]++;
+      }
+    }
+
+    /** The control "reversed inequality ||x~_inf||_{w,1} - Q >= eps Q" is refuted (by the same margin). */
+    boolean reversedRefuted() {
+      return status == Status.CHECKED && slack() > Refinement.CONSISTENCY * uncertainty;
     }
 
     /** The control "eps = 0" (the limit minimises the weighted l1 norm exactly) is refuted. */
@@ -105,9 +115,18 @@ final class ErrorBound15 {
     }
   }
 
-  /** Mutated versions of (15) with another eps, judged by {@link Result#violatedWith}. */
+  /**
+   * Mutated versions of (15), judged by the rule of {@link Result#violated}: another eps (by
+   * {@link Result#violatedWith}), and the precondition dropped, i.e. the bound with eps of (17)
+   * required on every computed limit, also where the precondition fails and (17) is negative
+   * (Q < c_L beta1; at L = 2, Q < beta1) while ||x~_inf||_{w,1} - Q >= 0 on S+.
+   */
   static final List<String> MUTATIONS = List.of(
-      "beta1 and beta_min swapped in (17) (sign of eps flipped: log(beta_min/beta1), beta_min^g - beta1^g)");
+      "beta1 and beta_min swapped in (17) (sign of eps flipped: log(beta_min/beta1), beta_min^g - beta1^g)",
+      "hypothesis dropped: (15) with eps of (17) on every limit, whether or not the precondition holds");
+
+  /** Index of the precondition-dropped mutation in {@link #MUTATIONS}. */
+  static final int PRECONDITION_DROPPED = 1;
 
   static final List<String> COLUMNS = List.of("instance", "L", "Q", "beta1", "beta_min", "precondition", "eps",
       "||x~||_w,1 - Q", "eps Q", "slack", "uncertainty");

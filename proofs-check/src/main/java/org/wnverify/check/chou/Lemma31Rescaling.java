@@ -94,10 +94,41 @@ final class Lemma31Rescaling extends ConservationClaim {
     };
   }
 
+  /**
+   * (r^(a) - ca r, u^(a) - cu u) for both rates, on the rescaled flow with the true rates (a^2):
+   * the conclusion with r^(a) = ca r and u^(a) = cu u in place of r^(a) = r, u^(a) = a u.
+   */
+  private static Function<double[], double[]> conclusion(DiagonalNetInstance p, double ca, double cu) {
+    ProductFlow prod = (ProductFlow) new Lemma31Rescaling().system(p);
+    int n = p.columns() + 1;
+    return s -> {
+      double[] q = new double[2 * n];
+      for (int rate = 0; rate < 2; rate++) {
+        double[] orig = prod.part(s, index(rate, 0));
+        double[] resc = prod.part(s, index(rate, 1));
+        q[rate * n] = resc[0] - ca * orig[0];
+        for (int k = 1; k < n; k++) {
+          q[rate * n + k] = resc[k] - cu * orig[k];
+        }
+      }
+      return q;
+    };
+  }
+
+  /**
+   * Mutations of the rates (a^1, a^0 in place of a^2; their flows are integrated with the others)
+   * and of the conclusion on the same trajectories: r^(a) = a r (r rescaled too), u^(a) = a^2 u
+   * (exponent of a off by one) and u^(a) = -a u (sign flipped). Each such difference is a
+   * non-zero multiple of r(t) or u(t), so it stays constant only where the flow does not move,
+   * which the refinement reports as undecided, not as held.
+   */
   @Override
   List<Mutant> mutants(DiagonalNetInstance p) {
     return List.of(new Mutant("rates (eta_r, a eta_u) instead of (eta_r, a^2 eta_u)", difference(p, 1)),
-        new Mutant("rates unchanged (eta_r, eta_u) for the start (r0, a u0)", difference(p, 2)));
+        new Mutant("rates unchanged (eta_r, eta_u) for the start (r0, a u0)", difference(p, 2)),
+        new Mutant("r rescaled too: r^(a)(t) = a r(t)", conclusion(p, A, A)),
+        new Mutant("exponent of a off by one: u^(a)(t) = a^2 u(t)", conclusion(p, 1, A * A)),
+        new Mutant("sign flipped: u^(a)(t) = -a u(t)", conclusion(p, 1, -A)));
   }
 
   @Override

@@ -72,7 +72,31 @@ final class Lemma38WnInvariant extends ConservationClaim {
       }
       return proj.apply(e);
     });
-    return List.of(halfEta, exponent);
+    Function<double[], double[]> raw = raw(p);
+    Mutant signFlipped = new Mutant("sign of the exponential flipped: exp(-r^2/(2 eta)) in place of exp(r^2/(2 eta))",
+        s -> {
+          double[] e = new double[s.length - 1];
+          double r2 = s[0] * s[0];
+          for (int k = 0; k < e.length; k++) {
+            e[k] = depth == 2 ? Math.log(s[1 + k]) - r2 / (2 * eta)
+                : Math.pow(s[1 + k], 2 - depth) * Math.exp(-(2 - depth) * r2 / (2 * eta));
+          }
+          return proj.apply(e);
+        });
+    Mutant projectionSign = new Mutant("sign flipped in the projection: (I + A^+A) in place of (I - A^+A)", s -> {
+      double[] v = raw.apply(s);
+      double[] k = proj.apply(v);
+      double[] e = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        e[i] = 2 * v[i] - k[i]; // (I + A^+A) v = 2 v - (I - A^+A) v
+      }
+      return e;
+    });
+    // Not a control, true in disguise: a constant multiple of h_eta (e.g. a halved constant, or
+    // the sign of the whole quantity flipped) is as constant as h_eta.
+    return List.of(halfEta, exponent, signFlipped, projectionSign,
+        new Mutant("projection (I - A^+A) dropped: log(u exp(r^2/(2 eta))) (L = 2), u^(2-L) exp((2-L) r^2/(2 eta)) constant",
+            raw));
   }
 
   @Override

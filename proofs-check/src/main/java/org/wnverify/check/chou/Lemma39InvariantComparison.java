@@ -45,7 +45,10 @@ final class Lemma39InvariantComparison extends ChouClaim {
     PRINTED("as printed: (41) with [gamma x_wn(0)^L]^(2-L)"),
     CORRECTED("corrected (41): [gamma x_wn(0)]^(2-L)"),
     NO_RESCALING("gamma = 1: the WN limit keeps the GF invariant of x_wn(0)"),
-    ETA_NOT_HALVED("gamma with exp((r0^2 - r^2)/eta) instead of /(2 eta)");
+    ETA_NOT_HALVED("gamma with exp((r0^2 - r^2)/eta) instead of /(2 eta)"),
+    GAMMA_SIGN_FLIPPED("sign of the exponent of gamma flipped: gamma = r/r0 exp((r^2 - r0^2)/(2 eta))"),
+    GAMMA_RATIO_DROPPED("factor r/r0 of gamma dropped: gamma = exp((r0^2 - r^2)/(2 eta))"),
+    GAMMA_INVERTED("r0 and r_inf swapped in (42): gamma(r_inf, r0) = 1/gamma(r0, r_inf)");
 
     final String text;
 
@@ -113,6 +116,9 @@ final class Lemma39InvariantComparison extends ChouClaim {
     double g = switch (form) {
       case NO_RESCALING -> 1.0;
       case ETA_NOT_HALVED -> gamma(p.r0(), rInf, p.eta(), false);
+      case GAMMA_SIGN_FLIPPED -> rInf / p.r0() * Math.exp((rInf * rInf - p.r0() * p.r0()) / (2 * p.eta()));
+      case GAMMA_RATIO_DROPPED -> Math.exp((p.r0() * p.r0() - rInf * rInf) / (2 * p.eta()));
+      case GAMMA_INVERTED -> 1.0 / gamma(p.r0(), rInf, p.eta(), true);
       default -> gamma(p.r0(), rInf, p.eta(), true);
     };
     if (form == Form.PRINTED && depth != 2) {
@@ -186,7 +192,10 @@ final class Lemma39InvariantComparison extends ChouClaim {
   void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Form[] controls = {Form.NO_RESCALING, Form.ETA_NOT_HALVED};
+    // The controls change the WN side (39)/(41) only, on the same limits; they use the corrected
+    // form [gamma x_wn(0)]^(2-L) with the mutated gamma.
+    Form[] controls = {Form.NO_RESCALING, Form.ETA_NOT_HALVED, Form.GAMMA_SIGN_FLIPPED, Form.GAMMA_RATIO_DROPPED,
+        Form.GAMMA_INVERTED};
     int[][] cc = new int[controls.length][2];
     int held = 0;
     int outOfScope = 0;

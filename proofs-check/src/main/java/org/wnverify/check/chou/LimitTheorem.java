@@ -292,6 +292,7 @@ final class LimitTheorem extends ChouClaim {
     int unresolved = 0;
     int controlRejected = 0;
     int controlAccepted = 0;
+    int[] reversed = new int[2]; // control "reversed inequality": {rejected, accepted}
     GeneratedInstance violating = null;
     ErrorBound15.Result violation = null;
     int[][] mutationCounts = new int[ErrorBound15.MUTATIONS.size()][2]; // {rejected, accepted}
@@ -322,6 +323,7 @@ final class LimitTheorem extends ChouClaim {
           } else {
             controlAccepted++;
           }
+          reversed[r.reversedRefuted() ? 0 : 1]++;
         }
         case PRECONDITION_UNMET -> {
           vacuous++;
@@ -342,6 +344,10 @@ final class LimitTheorem extends ChouClaim {
         controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "||x~_inf||_{w,1} - Q above " + (int) Refinement.CONSISTENCY + "x its uncertainty on " + controlRejected
             + " instance(s), within it on " + controlAccepted));
+    out.control(new NegativeControl("reversed inequality: ||x~_inf||_{w,1} - Q >= eps Q",
+        reversed[0] > 0 ? Verdict.VIOLATED : reversed[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "slack beyond " + (int) Refinement.CONSISTENCY + "x the uncertainty on " + reversed[0] + " instance(s), not on "
+            + reversed[1]));
     for (int m = 0; m < mutationCounts.length; m++) {
       int[] c = mutationCounts[m];
       out.control(new NegativeControl(ErrorBound15.MUTATIONS.get(m),

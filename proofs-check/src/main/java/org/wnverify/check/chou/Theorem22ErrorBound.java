@@ -97,6 +97,7 @@ final class Theorem22ErrorBound extends ChouClaim {
     int collapsed = 0;
     int unresolved = 0;
     int reversedRejected = 0;
+    int[] exact = new int[2]; // control eps = 0: {rejected, accepted}
     GeneratedInstance violating = null;
     ErrorBound15.Result violation = null;
     int[][] mutationCounts = new int[ErrorBound15.MUTATIONS.size()][2]; // {rejected, accepted}
@@ -131,9 +132,10 @@ final class Theorem22ErrorBound extends ChouClaim {
           } else {
             pass++;
           }
-          if (r.slack() > Refinement.CONSISTENCY * r.uncertainty()) {
+          if (r.reversedRefuted()) {
             reversedRejected++;
           }
+          exact[r.exactMinimiserRefuted() ? 0 : 1]++;
         }
         case PRECONDITION_UNMET -> {
           vacuous++;
@@ -161,6 +163,10 @@ final class Theorem22ErrorBound extends ChouClaim {
     out.control(new NegativeControl("reversed inequality: ||x~_inf||_{w,1} - Q >= eps Q",
         reversedRejected > 0 ? Verdict.VIOLATED : Verdict.INCONCLUSIVE,
         "slack beyond " + (int) Refinement.CONSISTENCY + "x the uncertainty on " + reversedRejected + " instance(s)"));
+    out.control(new NegativeControl("eps = 0: the limit minimises ||z||_{w,1} over S+ exactly",
+        exact[0] > 0 ? Verdict.VIOLATED : exact[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
+        "||x~_inf||_{w,1} - Q above " + (int) Refinement.CONSISTENCY + "x its uncertainty on " + exact[0]
+            + " instance(s), within it on " + exact[1]));
     for (int m = 0; m < mutationCounts.length; m++) {
       int[] c = mutationCounts[m];
       out.control(new NegativeControl(ErrorBound15.MUTATIONS.get(m),

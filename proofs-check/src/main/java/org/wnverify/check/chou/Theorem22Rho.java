@@ -122,6 +122,22 @@ final class Theorem22Rho extends ChouClaim {
     } else {
       out.control(new NegativeControl("exponent sign flipped: rho' = r0/s exp((r0^2 - s^2)/(2 eta)) >= 1",
           signFlipRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "rho' < 1 on " + signFlipRejected + " instance(s)"));
+      // On the printed range: the exponential dropped leaves r0/s <= 1 (below 1 wherever r0 < s),
+      // and 1/(4 eta) in the exponent only lowers rho (its exponent is >= 0). Not a control, true
+      // in disguise: the hypothesis r0 <= s dropped while r0 <= eta^(1/2) is kept (on s <= r0 <=
+      // eta^(1/2), log rho = log(r0/s) - (r0^2 - s^2)/(2 eta) >= log x - (1 - 1/x^2)/2 >= 0, x = r0/s).
+      int ratioRejected = 0;
+      int quarterRejected = 0;
+      for (GeneratedInstance g : instances) {
+        DiagonalNetInstance p = g.instance();
+        double s = Math.pow(PseudoInverse.minNormSolutionNorm(p.a(), p.b()), 1.0 / p.depth());
+        ratioRejected += p.r0() / s < 1 - ROUNDOFF ? 1 : 0;
+        quarterRejected += p.r0() / s * Math.exp((s * s - p.r0() * p.r0()) / (4 * p.eta())) < 1 - ROUNDOFF ? 1 : 0;
+      }
+      out.control(new NegativeControl("exponential factor dropped: r0/||A^+b||^(1/L) >= 1",
+          ratioRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "r0/s < 1 on " + ratioRejected + " instance(s)"));
+      out.control(new NegativeControl("constant halved in the exponent: r0/s exp((s^2 - r0^2)/(4 eta)) >= 1",
+          quarterRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "below 1 on " + quarterRejected + " instance(s)"));
     }
     if (worstRho < 1 - ROUNDOFF) {
       List<Hypothesis> hs = hypotheses();
