@@ -65,7 +65,12 @@ class ChouAuditTest {
       Map.entry("chou/theorem-2.3", 3), Map.entry("chou/remark-kernel-probability#lower-bound", 4),
       Map.entry("chou/remark-kernel-probability#monte-carlo", 4), Map.entry("chou/theorem-2.1#limit-in-s-plus", 4),
       Map.entry("chou/theorem-2.2#limit-in-s-plus", 4), Map.entry("chou/theorem-2.2#loss-decay", 3),
-      Map.entry("chou/theorem-2.4#limit-in-s-plus", 5));
+      Map.entry("chou/theorem-2.4#limit-in-s-plus", 5), Map.entry("chou/lemma-3.1", 5), Map.entry("chou/lemma-3.8", 5),
+      Map.entry("chou/lemma-3.9", 5), Map.entry("chou/lemma-3.9#corrected", 5), Map.entry("chou/lemma-3.12", 4),
+      Map.entry("chou/theorem-2.1#error-bound", 4), Map.entry("chou/theorem-2.1#error-bound-corrected", 4),
+      Map.entry("chou/theorem-2.2#error-bound", 4), Map.entry("chou/theorem-2.2#error-bound-corrected", 4),
+      Map.entry("chou/theorem-2.4#error-bound", 4), Map.entry("chou/theorem-2.4#error-bound-corrected", 4),
+      Map.entry("chou/theorem-2.2#rho-at-least-1", 4));
 
   static Stream<String> mutated() {
     return CONTROLS.keySet().stream().sorted();
