@@ -32,7 +32,9 @@ final class ChouLemma314 {
     NO_UNIT_NORM("hypothesis ||u(0)|| = 1 dropped (u free)"),
     TANGENTIAL("(49) with eta_u (I - x x^T/||x||^2) in place of eta_u (||x||^2 I - x x^T)"),
     RATE_R("(50) with (eta_r, eta_u) = (r, 1) in place of (r^2, 1)"),
-    NORM_POWER("(50) with ||x|| in place of ||x||^2");
+    NORM_POWER("(50) with ||x|| in place of ||x||^2"),
+    RADIAL_NORM_POWER("(49) with eta_r x x^T/||x|| in place of eta_r x x^T/||x||^2"),
+    RATES_SWAPPED("(49) with eta_r and eta_u swapped");
 
     final String text;
 
@@ -87,9 +89,15 @@ final class ChouLemma314 {
       String rhs = switch (form) {
         case PROOF_LINE -> "(-(etaR*u" + k + "*" + ug + "/(" + Sym.normSq(u) + ") + etaU*r^2/(" + Sym.normSq(u) + ")*(" + gk
             + " - u" + k + "*" + ug + "/(" + Sym.normSq(u) + "))))";
-        case EQ_49 -> mut == Mutation.TANGENTIAL
-            ? "(-(etaR*" + xk + "*" + xg + "/" + xx + " + etaU*(" + gk + " - " + xk + "*" + xg + "/" + xx + ")))"
-            : "(-(etaR*" + xk + "*" + xg + "/" + xx + " + etaU*(" + xx + "*" + gk + " - " + xk + "*" + xg + ")))";
+        case EQ_49 -> {
+          String er = mut == Mutation.RATES_SWAPPED ? "etaU" : "etaR";
+          String eu = mut == Mutation.RATES_SWAPPED ? "etaR" : "etaU";
+          String radialDen = mut == Mutation.RADIAL_NORM_POWER ? "Sqrt(" + xx + ")" : xx;
+          yield mut == Mutation.TANGENTIAL
+              ? "(-(etaR*" + xk + "*" + xg + "/" + xx + " + etaU*(" + gk + " - " + xk + "*" + xg + "/" + xx + ")))"
+              : "(-(" + er + "*" + xk + "*" + xg + "/" + radialDen + " + " + eu + "*(" + xx + "*" + gk + " - " + xk + "*"
+                  + xg + ")))";
+        }
         case EQ_50 -> mut == Mutation.NORM_POWER ? "(-Sqrt(" + xx + ")*" + gk + ")" : "(-" + xx + "*" + gk + ")";
       };
       p.equation((form == Form.PROOF_LINE ? "proof line" : form == Form.EQ_49 ? "(49)" : "(50)") + " d_t x" + k, lhs, rhs);
@@ -117,6 +125,8 @@ final class ChouLemma314 {
     }
     plan.control(Mutation.NO_UNIT_NORM.text, problem(Form.EQ_49, 1, 3, 2, Mutation.NO_UNIT_NORM));
     plan.control(Mutation.TANGENTIAL.text, problem(Form.EQ_49, 1, 3, 3, Mutation.TANGENTIAL));
+    plan.control(Mutation.RADIAL_NORM_POWER.text, problem(Form.EQ_49, 1, 2, 2, Mutation.RADIAL_NORM_POWER));
+    plan.control(Mutation.RATES_SWAPPED.text, problem(Form.EQ_49, 1, 2, 3, Mutation.RATES_SWAPPED));
     plan.note("||u(0)|| = 1 (so ||u|| = 1 by Lemma 3.2) is imposed after differentiating; without it (49) fails "
         + "(control), while the proof's intermediate line holds for every u");
     plan.note("N = 5 with L = 3 only (about 1 s per case); L = 2 and 3 up to N = 4");

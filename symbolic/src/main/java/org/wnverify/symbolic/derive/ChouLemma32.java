@@ -20,7 +20,9 @@ final class ChouLemma32 {
   enum Mutation {
     NONE(""),
     PROJECTOR_UNNORMALISED("P_u = u u^T (the 1/||u||^2 dropped)"),
-    PROJECTOR_PLUS("(I + P_u) in place of (I - P_u)");
+    PROJECTOR_PLUS("(I + P_u) in place of (I - P_u)"),
+    PROJECTOR_NORM_POWER("P_u = u u^T/||u|| (the power of ||u|| one too low)"),
+    NO_PROJECTOR("(I - P_u) dropped: u^T grad L in place of u^T (I - P_u) grad L");
 
     final String text;
 
@@ -49,11 +51,16 @@ final class ChouLemma32 {
     }
     List<String> g = cm.gradient22(cm.wnPoint());
     String ug = Sym.dot(u, g);
-    String sq = mut == Mutation.PROJECTOR_UNNORMALISED ? "" : "/(" + normSq + ")";
+    String sq = switch (mut) {
+      case PROJECTOR_UNNORMALISED -> "";
+      case PROJECTOR_NORM_POWER -> "/" + Sym.norm(u);
+      default -> "/(" + normSq + ")";
+    };
     String sign = mut == Mutation.PROJECTOR_PLUS ? "+" : "-";
     List<String> projected = new ArrayList<>();
     for (int k = 1; k <= n; k++) {
-      projected.add("(" + g.get(k - 1) + sign + "u" + k + "*" + ug + sq + ")");
+      projected.add(mut == Mutation.NO_PROJECTOR ? "(" + g.get(k - 1) + ")"
+          : "(" + g.get(k - 1) + sign + "u" + k + "*" + ug + sq + ")");
     }
     String uTproj = Sym.dot(u, projected);
     p.step("d_t ||u||^2 by the chain rule along (14) with d_t u = -eta_u D(L~, u) (Symja), u free");
@@ -70,6 +77,10 @@ final class ChouLemma32 {
     plan.grid(ChouModel.SIZES, 2, 3, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.control(Mutation.PROJECTOR_UNNORMALISED.text, problem(1, 3, 2, Mutation.PROJECTOR_UNNORMALISED));
     plan.control(Mutation.PROJECTOR_PLUS.text, problem(1, 3, 3, Mutation.PROJECTOR_PLUS));
+    // Every component here is 0 = 0 in disguise (u^T grad_u L~ = 0), so a wrong constant or sign in
+    // front (-2 eta_u, r/||u||) would be PROVED: the meaningful wrong versions break the projector.
+    plan.control(Mutation.PROJECTOR_NORM_POWER.text, problem(1, 2, 2, Mutation.PROJECTOR_NORM_POWER));
+    plan.control(Mutation.NO_PROJECTOR.text, problem(1, 2, 3, Mutation.NO_PROJECTOR));
     plan.note("no hypothesis on ||u||: u is free (||u|| written as a free symbol in the symbolic step)");
     plan.note(ChouModel.SIZES_NOTE);
     return plan;

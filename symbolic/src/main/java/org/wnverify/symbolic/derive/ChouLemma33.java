@@ -21,7 +21,9 @@ final class ChouLemma33 {
   enum Mutation {
     NONE(""),
     SECOND_TERM_SIGN("(29) second form with + in place of - before eta_u r d_t r/(eta_r ||u||^2) u"),
-    DEPTH_ONE("L = 1 (hypothesis L >= 2 dropped)");
+    DEPTH_ONE("L = 1 (hypothesis L >= 2 dropped)"),
+    DR_NORM_POWER("(28) with eta_r/||u||^2 in place of eta_r/||u||"),
+    FIRST_FORM_EXPONENT("(29) first form with r/||u||^2 in place of r/||u||^3");
 
     final String text;
 
@@ -40,7 +42,7 @@ final class ChouLemma33 {
     String dr = "(-etaR*D(" + lossWn + ", r))";
     List<String> g = cm.gradient22(cm.wnPoint());
     String ug = Sym.dot(u, g);
-    String dr28 = "(-(etaR/" + nu + ")*" + ug + ")";
+    String dr28 = "(-(etaR/" + nu + (mut == Mutation.DR_NORM_POWER ? "^2" : "") + ")*" + ug + ")";
     p.define("L~(r,u)", lossWn).define("grad L(r u/||u||) by (22)", "{" + String.join(", ", g) + "}")
         .define("d_t r (13)", dr);
     p.step("(13)-(14): d_t r = -eta_r D(L~, r), d_t u = -eta_u D(L~, u) (Symja); right sides: (28), (29) with "
@@ -50,7 +52,8 @@ final class ChouLemma33 {
     for (int k = 1; k <= n; k++) {
       String du = "(-etaU*D(" + lossWn + ", u" + k + "))";
       p.equation("(29) first form, k=" + k, du,
-          "(-etaU*(r/" + nu + ")*" + g.get(k - 1) + " + etaU*(r/" + nu + "^3)*u" + k + "*" + ug + ")");
+          "(-etaU*(r/" + nu + ")*" + g.get(k - 1) + " + etaU*(r/" + nu + (mut == Mutation.FIRST_FORM_EXPONENT ? "^2" : "^3")
+              + ")*u" + k + "*" + ug + ")");
       p.equation("(29) second form, k=" + k, du,
           "(-etaU*(r/" + nu + ")*" + g.get(k - 1) + sign + "etaU*r*" + dr28 + "/(etaR*" + nu + "^2)*u" + k + ")");
     }
@@ -64,6 +67,8 @@ final class ChouLemma33 {
     plan.grid(ChouModel.SIZES, 2, 3, (m, n, depth) -> problem(m, n, depth, Mutation.NONE));
     plan.control(Mutation.SECOND_TERM_SIGN.text, problem(1, 3, 2, Mutation.SECOND_TERM_SIGN));
     plan.control(Mutation.DEPTH_ONE.text, problem(1, 3, 1, Mutation.DEPTH_ONE));
+    plan.control(Mutation.DR_NORM_POWER.text, problem(1, 2, 2, Mutation.DR_NORM_POWER));
+    plan.control(Mutation.FIRST_FORM_EXPONENT.text, problem(1, 2, 3, Mutation.FIRST_FORM_EXPONENT));
     plan.note("u_n = 0 => d_t u_n = 0 is shown for n = 1 (the coordinates are interchangeable); the control with "
         + "L = 1 shows why the lemma needs L >= 2");
     plan.note(ChouModel.SIZES_NOTE);

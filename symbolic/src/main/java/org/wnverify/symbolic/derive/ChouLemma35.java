@@ -20,7 +20,9 @@ final class ChouLemma35 {
   enum Mutation {
     NONE(""),
     MISSING_ETA_U("-eta_r |grad_r L~|^2 - ||grad_u L~||^2 (eta_u dropped)"),
-    SIGN("+eta_r |grad_r L~|^2 in place of -eta_r |grad_r L~|^2");
+    SIGN("+eta_r |grad_r L~|^2 in place of -eta_r |grad_r L~|^2"),
+    GRAD_R_NORM_POWER("(23) grad_r L~ = u^T grad L/||u||^2 in place of u^T grad L/||u||"),
+    HALVED("-(1/2) eta_u ||grad_u L~||^2 in place of -eta_u ||grad_u L~||^2");
 
     final String text;
 
@@ -43,7 +45,7 @@ final class ChouLemma35 {
     String nu = Sym.norm(u);
     List<String> g = cm.gradient22(cm.wnPoint());
     String ug = Sym.dot(u, g);
-    String gr = "(" + ug + "/" + nu + ")";
+    String gr = "(" + ug + "/" + nu + (mut == Mutation.GRAD_R_NORM_POWER ? "^2" : "") + ")";
     List<String> gu = new ArrayList<>();
     for (int k = 1; k <= n; k++) {
       gu.add("((r/" + nu + ")*(" + g.get(k - 1) + " - u" + k + "*" + ug + "/(" + Sym.normSq(u) + ")))");
@@ -62,7 +64,11 @@ final class ChouLemma35 {
     p.step("eta_r, eta_u are free symbols: the identity holds at each instant, so also for (eta_r, eta_u) = (r^2, 1)");
     String inner = "(" + gr + "*" + dr + " + " + Sym.dot(gu, du) + ")";
     p.equation("d_t L~ = <grad_r L~, d_t r> + <grad_u L~, d_t u>", Sym.sum(chain), inner);
-    String etaU = mut == Mutation.MISSING_ETA_U ? "" : "etaU*";
+    String etaU = switch (mut) {
+      case MISSING_ETA_U -> "";
+      case HALVED -> "(1/2)*etaU*";
+      default -> "etaU*";
+    };
     String signR = mut == Mutation.SIGN ? "+" : "-";
     p.equation("= -eta_r |grad_r L~|^2 - eta_u ||grad_u L~||^2", inner,
         "(" + signR + "etaR*" + gr + "^2 - " + etaU + Sym.normSq(gu) + ")");
@@ -80,6 +86,8 @@ final class ChouLemma35 {
     plan.large(problem(ChouModel.fixed(1, 5, 2), Mutation.NONE));
     plan.control(Mutation.MISSING_ETA_U.text, problem(1, 3, 2, Mutation.MISSING_ETA_U));
     plan.control(Mutation.SIGN.text, problem(1, 3, 3, Mutation.SIGN));
+    plan.control(Mutation.GRAD_R_NORM_POWER.text, problem(1, 2, 2, Mutation.GRAD_R_NORM_POWER));
+    plan.control(Mutation.HALVED.text, problem(1, 2, 3, Mutation.HALVED));
     plan.note("eta_r, eta_u are free symbols, so the constant rate (eta~, 1) and the time-dependent (r^2, 1) are both covered");
     plan.note("A is symbolic up to N = 4 (and for M = 2, 3 with N = 2); the cases M=2,N=3,L=3, M=3,N=3,L=2 and "
         + "M=1,N=5,L=2 use a fixed integer A (exact rationals, named in each case) with symbolic b, r, u, eta_r, eta_u, "

@@ -22,7 +22,9 @@ final class ChouLemma37 {
   enum Mutation {
     NONE(""),
     EXPONENT_1_MINUS_L("(31) with x^(1-L) in place of x^(2-L)"),
-    NO_PROJECTOR("(I - A^+A) dropped (e_1^T in place of a kernel vector)");
+    NO_PROJECTOR("(I - A^+A) dropped (e_1^T in place of a kernel vector)"),
+    LOG_MAP("(31) with log(x) for L != 2 (the case L = 2 taken for every L)"),
+    PROOF_LINE_EXPONENT("proof line with x^(2-L) in place of x^(1-L)");
 
     final String text;
 
@@ -39,7 +41,8 @@ final class ChouLemma37 {
       p.control(mut.text);
     }
     String loss = cm.loss(x);
-    String phiSrc = (depth == 2 ? KernelMaps.GF_INVARIANT_LOG : KernelMaps.GF_INVARIANT_POWER).source();
+    String phiSrc = (depth == 2 || mut == Mutation.LOG_MAP ? KernelMaps.GF_INVARIANT_LOG : KernelMaps.GF_INVARIANT_POWER)
+        .source();
     if (mut == Mutation.EXPONENT_1_MINUS_L) {
       phiSrc = phiSrc.replace("x^(2-L)", "x^(1-L)");
     }
@@ -47,11 +50,12 @@ final class ChouLemma37 {
     List<String> dphi = new ArrayList<>();
     List<String> proofLine = new ArrayList<>();
     String c = depth == 2 ? "1" : Integer.toString(2 - depth);
+    String proofExponent = mut == Mutation.PROOF_LINE_EXPONENT ? "^(2-" : "^(1-";
     for (int k = 1; k <= n; k++) {
       dx.add("(-D(" + loss + ", x" + k + "))");
       String phi = "ReplaceAll(" + phiSrc + ", {x->x" + k + ", L->" + depth + "})";
       dphi.add("(D(" + phi + ", x" + k + ")*" + dx.get(k - 1) + ")");
-      proofLine.add("(" + c + ")*x" + k + "^(1-" + depth + ")*" + dx.get(k - 1));
+      proofLine.add("(" + c + ")*x" + k + proofExponent + depth + ")*" + dx.get(k - 1));
     }
     List<String> res = cm.residuals(x);
     List<String> atr = new ArrayList<>();
@@ -104,6 +108,11 @@ final class ChouLemma37 {
     }
     plan.control(Mutation.EXPONENT_1_MINUS_L.text + " (L=3)", problem(1, 3, 3, Mutation.EXPONENT_1_MINUS_L));
     plan.control(Mutation.NO_PROJECTOR.text + " (L=2)", problem(1, 3, 2, Mutation.NO_PROJECTOR));
+    // Not a control: a wrong constant c (e.g. L - 2 for 2 - L) is PROVED, because the proof line
+    // c k^T (x^(1-L) .* d_t x) = -c L k^T A^T (A x^L - b) is 0 for every c (k in ker A); both
+    // components are 0 = 0 then. Only mutations that leave ker A or break x^(1-L) x^(L-1) = 1 count.
+    plan.control(Mutation.LOG_MAP.text + " (L=3)", problem(1, 2, 3, Mutation.LOG_MAP));
+    plan.control(Mutation.PROOF_LINE_EXPONENT.text + " (L=2)", problem(1, 2, 2, Mutation.PROOF_LINE_EXPONENT));
     plan.note("(I - A^+A) v = 0 iff k^T v = 0 for a basis k of ker A: the projector enters through that basis");
     plan.note("L = 1 is included: x^(2-L) = x, and (I - A^+A) x is then constant along (11)");
     return plan;

@@ -38,7 +38,9 @@ final class EwnHomogeneity {
   enum EulerMutation {
     NONE(""),
     EULER_DEGREE("Euler with L - 1 in place of L"),
-    GRADIENT_DEGREE("grad Phi(lambda w) = lambda^L grad Phi(w) (degree L in place of L - 1)");
+    GRADIENT_DEGREE("grad Phi(lambda w) = lambda^L grad Phi(w) (degree L in place of L - 1)"),
+    HOMOGENEITY_DEGREE("(L3) Phi(lambda w) = lambda^(L-1) Phi(w) (degree L - 1 in place of L)"),
+    EULER_HALVED("Euler with L/2 in place of L");
 
     final String text;
 
@@ -107,9 +109,14 @@ final class EwnHomogeneity {
           + "homogeneous (set the other units' output weights to 0), so the all-active polynomial covers every "
           + "activation pattern; relu^2 is C^1 at the kink, where both sides are 0");
     }
-    int eulerDegree = mut == EulerMutation.EULER_DEGREE ? degree - 1 : degree;
+    String eulerDegree = switch (mut) {
+      case EULER_DEGREE -> Integer.toString(degree - 1);
+      case EULER_HALVED -> "(" + degree + "/2)";
+      default -> Integer.toString(degree);
+    };
+    int homDegree = mut == EulerMutation.HOMOGENEITY_DEGREE ? degree - 1 : degree;
     int gradDegree = mut == EulerMutation.GRADIENT_DEGREE ? degree : degree - 1;
-    p.equation("(L3) Phi(lambda w) = lambda^L Phi(w)", Sym.replace(phi, scaled), "lam^" + degree + "*" + phi);
+    p.equation("(L3) Phi(lambda w) = lambda^L Phi(w)", Sym.replace(phi, scaled), "lam^" + homDegree + "*" + phi);
     List<String> euler = new ArrayList<>();
     for (String q : params) {
       euler.add(q + "*D(" + phi + ", " + q + ")");
@@ -152,6 +159,8 @@ final class EwnHomogeneity {
     }
     plan.control(EulerMutation.EULER_DEGREE.text, euler(Net.RELU2, 1, 2, EulerMutation.EULER_DEGREE));
     plan.control(EulerMutation.GRADIENT_DEGREE.text, euler(Net.LINEAR_3, 2, 2, EulerMutation.GRADIENT_DEGREE));
+    plan.control(EulerMutation.HOMOGENEITY_DEGREE.text, euler(Net.LINEAR_2, 1, 2, EulerMutation.HOMOGENEITY_DEGREE));
+    plan.control(EulerMutation.EULER_HALVED.text, euler(Net.RELU2, 1, 2, EulerMutation.EULER_HALVED));
     plan.note("(L3) as reconstructed in ewn.md: Phi(lambda w, x) = lambda^L Phi(w, x) for all lambda > 0; the label "
         + "ewn/lemma-2#euler is the step of Lemma 2's proof (w~^T g~ = L mu sum l~_i y_i Phi(w~, x_i)) that rests on it");
     plan.note("nets: 2-layer linear (L = 2), 2-layer ReLU^2 as in Lin-Sep (L = 3), 3-layer linear (L = 3)");

@@ -39,7 +39,11 @@ final class EwnTheorem1 {
     NONE(""),
     RADIUS_2("||v|| = 2 in place of the hypothesis ||v|| = 1"),
     EWN_RATE_NORM("(5) with ||w|| in place of ||w||^2"),
-    SWN_SIGN("(6) with the sign of the radial term flipped");
+    SWN_SIGN("(6) with the sign of the radial term flipped"),
+    EWN_SIGN("(5) with +eta in place of -eta"),
+    EWN_FACTOR_DROPPED("(5) with the factor ||w||^2 dropped (dw/dt = -eta G)"),
+    SWN_DENOM_POWER("(6) with (1 - ||w||^2)/||w|| in place of (1 - ||w||^2)/||w||^2"),
+    SWN_RADIAL_DROPPED("(6) with the radial term dropped (dw/dt = -eta ||w||^2 G, the EWN form)");
 
     final String text;
 
@@ -107,11 +111,17 @@ final class EwnTheorem1 {
       }
       String rhs;
       if (kind == Kind.EWN) {
-        String rate = mut == Mutation.EWN_RATE_NORM ? "Sqrt(" + wn2 + ")" : wn2;
-        rhs = "(-eta*" + rate + "*" + g.get(k) + ")";
+        String rate = switch (mut) {
+          case EWN_RATE_NORM -> "Sqrt(" + wn2 + ")";
+          case EWN_FACTOR_DROPPED -> "1";
+          default -> wn2;
+        };
+        rhs = "(" + (mut == Mutation.EWN_SIGN ? "+" : "-") + "eta*" + rate + "*" + g.get(k) + ")";
       } else {
         String sign = mut == Mutation.SWN_SIGN ? "-" : "+";
-        rhs = "(-eta*(" + wn2 + "*" + g.get(k) + sign + "((1-" + wn2 + ")/" + wn2 + ")*" + wgT + "*" + w.get(k) + "))";
+        String den = mut == Mutation.SWN_DENOM_POWER ? "Sqrt(" + wn2 + ")" : wn2;
+        rhs = mut == Mutation.SWN_RADIAL_DROPPED ? "(-eta*" + wn2 + "*" + g.get(k) + ")"
+            : "(-eta*(" + wn2 + "*" + g.get(k) + sign + "((1-" + wn2 + ")/" + den + ")*" + wgT + "*" + w.get(k) + "))";
       }
       pr.equation("dw" + (k + 1) + "/dt - (" + (kind == Kind.EWN ? "5" : "6") + ")", Sym.sum(chain), rhs);
     }

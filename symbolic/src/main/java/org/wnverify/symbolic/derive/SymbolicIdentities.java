@@ -213,6 +213,12 @@ public final class SymbolicIdentities {
     for (EwnTheorem1.Mutation mut : List.of(EwnTheorem1.Mutation.RADIUS_2, second)) {
       plan.control(mut.text, EwnTheorem1.problem(kind, 3, mut));
     }
+    List<EwnTheorem1.Mutation> more = kind == EwnTheorem1.Kind.EWN
+        ? List.of(EwnTheorem1.Mutation.EWN_SIGN, EwnTheorem1.Mutation.EWN_FACTOR_DROPPED)
+        : List.of(EwnTheorem1.Mutation.SWN_DENOM_POWER, EwnTheorem1.Mutation.SWN_RADIAL_DROPPED);
+    for (EwnTheorem1.Mutation mut : more) {
+      plan.control(mut.text, EwnTheorem1.problem(kind, 2, mut));
+    }
     plan.note("||v|| = 1 is imposed after differentiating (the whole sphere); with ||v|| = 2 the theorem fails (control)");
     return plan;
   }

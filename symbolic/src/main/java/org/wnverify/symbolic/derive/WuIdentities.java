@@ -37,7 +37,9 @@ final class WuIdentities {
   enum GradMutation {
     NONE(""),
     MISSING_G("grad_w f without the factor g"),
-    PROJECTOR_PLUS("grad_w h with (I + P_w) in place of (I - P_w)");
+    PROJECTOR_PLUS("grad_w h with (I + P_w) in place of (I - P_w)"),
+    G_SQUARED("grad_w f with g^2 in place of g"),
+    GRAD_G_SIGN("grad_g f with its sign flipped");
 
     final String text;
 
@@ -63,7 +65,12 @@ final class WuIdentities {
     String h = wm.h();
     p.define("f(w, g) (3)", f).define("h(w, g) (2)", h);
     p.step("left sides: Symja D of (2), (3) written entry by entry, w free");
-    String g = mut == GradMutation.MISSING_G ? "" : "g*";
+    String g = switch (mut) {
+      case MISSING_G -> "";
+      case G_SQUARED -> "g^2*";
+      default -> "g*";
+    };
+    String signG = mut == GradMutation.GRAD_G_SIGN ? "-" : "";
     if (which == Grad.APPENDIX_B) {
       List<String> gradLgw = wm.gradL(wm.gw());
       List<String> gradLgv = wm.gradL(wm.gv());
@@ -73,7 +80,7 @@ final class WuIdentities {
       for (int k = 1; k <= d; k++) {
         p.equation("grad_w f = g grad L(g w), k=" + k, "D(" + f + ", w" + k + ")", g + gradLgw.get(k - 1));
       }
-      p.equation("grad_g f = w^T grad L(g w)", "D(" + f + ", g)", Sym.dot(w, gradLgw));
+      p.equation("grad_g f = w^T grad L(g w)", "D(" + f + ", g)", signG + "(" + Sym.dot(w, gradLgw) + ")");
       p.equation("d_g h = <v, grad L(g v)>", "D(" + h + ", g)", Sym.dot(wm.v(), gradLgv));
       List<String> proj = wm.projectOffW(gradLgv);
       for (int k = 1; k <= d; k++) {
@@ -100,7 +107,7 @@ final class WuIdentities {
     for (int k = 1; k <= d; k++) {
       p.equation("grad_w f, k=" + k, "D(" + f + ", w" + k + ")", gw + atr.get(k - 1));
     }
-    p.equation("grad_g f", "D(" + f + ", g)", Sym.dot(w, atr));
+    p.equation("grad_g f", "D(" + f + ", g)", signG + "(" + Sym.dot(w, atr) + ")");
     p.equation("C.1: d_g h", "D(" + h + ", g)", Sym.dot(w, atr));
     List<String> proj = wm.projectOffW(atr);
     for (int k = 1; k <= d; k++) {
@@ -122,6 +129,9 @@ final class WuIdentities {
     for (GradMutation mut : List.of(GradMutation.MISSING_G, GradMutation.PROJECTOR_PLUS)) {
       plan.control(mut.text, gradients(which == Grad.PRINTED ? Grad.CORRECTED : which, 1, 3, mut));
     }
+    for (GradMutation mut : List.of(GradMutation.G_SQUARED, GradMutation.GRAD_G_SIGN)) {
+      plan.control(mut.text, gradients(which == Grad.PRINTED ? Grad.CORRECTED : which, 1, 2, mut));
+    }
     if (which == Grad.PRINTED) {
       plan.note("FINDING: with r = y - A g w as printed, grad_w f = A^T r and grad_g f = w^T A^T r have the wrong "
           + "sign (and grad_w f lacks the factor g); the same holds for C.1's d_g h, d_w h. The formulas are right "
@@ -142,6 +152,8 @@ final class WuIdentities {
     NONE(""),
     SECOND_ORDER("the O(eta^2) coefficients of WN and rPGD compared (they differ)"),
     NO_UNIT_NORM("hypothesis ||w0|| = 1 dropped (w free)"),
+    G_RATE("WN's g step with rate eta in place of c eta (c dropped)"),
+    RPGD_UNNORMALISED("rPGD without its renormalisation v/||v|| (order-eta coefficient -grad_w f)"),
     SIGN("sign of dw/dt flipped: dw/dt = +P_t grad_w f"),
     NO_PROJECTION("projection dropped: dw/dt = -grad_w f"),
     PROJECTOR_PLUS("(I + w w^T / ||w||^2) in place of P_t = I - w w^T / ||w||^2");
@@ -199,6 +211,12 @@ final class WuIdentities {
     int order = mut == FlowMutation.SECOND_ORDER ? 2 : 1;
     List<String> wn = normalisedStepCoefficient(w, gradWh, order);
     List<String> rpgd = normalisedStepCoefficient(w, gradWf, order);
+    if (mut == FlowMutation.RPGD_UNNORMALISED) {
+      rpgd = new ArrayList<>();
+      for (String gk : gradWf) {
+        rpgd.add("(-" + gk + ")");
+      }
+    }
     p.define("f(w, g) (3)", f).define("h(w, g) (2)", h);
     p.step("one step with step size eta (w) and c eta (g): WN (Algorithm 1) w' = w - eta grad_w h, its direction "
         + "w'/||w'||; rPGD (Algorithm 2) v = w - eta grad_w f, w' = v/||v||; g' = g - c eta grad_g (h or f)");
@@ -212,7 +230,8 @@ final class WuIdentities {
           p.equation("order eta^" + order + ": WN direction = rPGD, k=" + k, wn.get(k - 1), rpgd.get(k - 1));
         }
         if (order == 1) {
-          p.equation("order eta: WN g = rPGD g", "(-cc*D(" + h + ", g))", "(-cc*D(" + f + ", g))");
+          p.equation("order eta: WN g = rPGD g", "(-" + (mut == FlowMutation.G_RATE ? "" : "cc*") + "D(" + h + ", g))",
+              "(-cc*D(" + f + ", g))");
         }
       }
       case PRINTED_4, CORRECTED_4 -> {
@@ -256,6 +275,10 @@ final class WuIdentities {
     if (target == FlowTarget.AGREE) {
       plan.control(FlowMutation.SECOND_ORDER.text, lemma22(target, 1, 2, FlowMutation.SECOND_ORDER));
       plan.control(FlowMutation.NO_UNIT_NORM.text, lemma22(target, 1, 2, FlowMutation.NO_UNIT_NORM));
+      // Not a control: WN's raw step w - eta grad_w h (its normalisation dropped) has the same
+      // order-eta coefficient, because grad_w h = (g/||w||) P_w grad L(g v) is already orthogonal to w.
+      plan.control(FlowMutation.G_RATE.text, lemma22(target, 1, 2, FlowMutation.G_RATE));
+      plan.control(FlowMutation.RPGD_UNNORMALISED.text, lemma22(target, 1, 2, FlowMutation.RPGD_UNNORMALISED));
       plan.note("the step sizes are eta (w) and c eta (g) (Algorithms 1, 2 with Condition 2.1, whose text names them "
           + "the other way round); time t = k eta");
     } else if (target == FlowTarget.PRINTED_4) {
@@ -291,7 +314,9 @@ final class WuIdentities {
     NONE(""),
     EXP_SIGN("exp(-g^2/(2c)) in place of exp(g^2/(2c))"),
     EXP_FACTOR("exp(g^2/c) in place of exp(g^2/(2c)) for the vector form"),
-    NO_UNIT_NORM("hypothesis ||w0|| = 1 dropped (w free)");
+    NO_UNIT_NORM("hypothesis ||w0|| = 1 dropped (w free)"),
+    NORM_POWER("||w_perp||^4 in place of ||w_perp||^2"),
+    NO_PROJECTION("w in place of w_perp (the projection dropped)");
 
     final String text;
 
@@ -341,12 +366,12 @@ final class WuIdentities {
       List<List<String>> proj = Projector.kernelProjector(wm);
       List<String> wPerp = new ArrayList<>();
       for (int i = 0; i < d; i++) {
-        wPerp.add(Sym.dot(proj.get(i), w));
+        wPerp.add(mut == InvMutation.NO_PROJECTION ? w.get(i) : Sym.dot(proj.get(i), w));
       }
       p.define("w_perp = (I - A^T (A A^T)^(-1) A) w", "{" + String.join(", ", wPerp) + "}");
       p.step("||w_perp||^2 with the projector I - A^T (A A^T)^(-1) A written out entry by entry (I - a a^T/||a||^2 "
           + "for one symbolic row; exact rationals for a fixed A)");
-      quantities.add("(" + Sym.normSq(wPerp) + ")*" + exponent);
+      quantities.add("(" + Sym.normSq(wPerp) + ")" + (mut == InvMutation.NORM_POWER ? "^2" : "") + "*" + exponent);
       if (m == 1) {
         List<String> row = new ArrayList<>();
         for (int k = 1; k <= d; k++) {
@@ -393,6 +418,9 @@ final class WuIdentities {
     } else {
       plan.control(InvMutation.NO_UNIT_NORM.text, lemma25(InvariantForm.SQUARED_NORM_CORRECTED, 1, 3, InvMutation.NO_UNIT_NORM));
       plan.control(InvMutation.EXP_SIGN.text, lemma25(InvariantForm.SQUARED_NORM_CORRECTED, 1, 3, InvMutation.EXP_SIGN));
+      plan.control(InvMutation.NORM_POWER.text, lemma25(InvariantForm.SQUARED_NORM_CORRECTED, 1, 2, InvMutation.NORM_POWER));
+      plan.control(InvMutation.NO_PROJECTION.text,
+          lemma25(InvariantForm.SQUARED_NORM_CORRECTED, 1, 2, InvMutation.NO_PROJECTION));
       if (form == InvariantForm.SQUARED_NORM_PRINTED) {
         plan.note("FINDING: (6) states ||w_t_perp||^2 exp(g_t^2/2c) = ||w_0_perp||^2 exp(g_0^2/2c), but its own first "
             + "part w_t_perp = exp((g_0^2 - g_t^2)/(2c)) w_0_perp gives ||w_t_perp||^2 exp(g_t^2/c) (or ||w_t_perp|| "

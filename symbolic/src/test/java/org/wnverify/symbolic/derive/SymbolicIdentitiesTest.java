@@ -36,6 +36,21 @@ class SymbolicIdentitiesTest {
     return SymbolicIdentities.catalogue().stream().map(SymbolicIdentities.Entry::id);
   }
 
+  /** Issue #9: these had two wrong versions each; they have at least four, every identity three. */
+  static final Set<String> FOUR_CONTROLS = Set.of("chou/lemma-3.2#proof", "chou/lemma-3.3#expanded-flow",
+      "chou/lemma-3.5#proof", "chou/lemma-3.7#proof", "chou/lemma-3.14", "ewn/lemma-2#euler", "ewn/theorem-1#ewn",
+      "ewn/theorem-1#swn", "wu/gradients", "wu/gradients#appendix-b", "wu/gradients#corrected", "wu/lemma-2.2",
+      "wu/lemma-2.5#squared-norm", "wu/lemma-2.5#squared-norm-corrected");
+
+  @ParameterizedTest
+  @MethodSource("ids")
+  void everyIdentityHasASetOfDistinctWrongVersions(String id) {
+    Plan plan = SymbolicIdentities.plan(id);
+    assertThat(plan.controls).hasSizeGreaterThanOrEqualTo(FOUR_CONTROLS.contains(id) ? 4 : 3);
+    assertThat(plan.controls.stream().map(Plan.Control::mutation).distinct().count()).as(id)
+        .isEqualTo(plan.controls.size());
+  }
+
   @ParameterizedTest
   @MethodSource("ids")
   void provedOrRefutedAsExpectedAndControlsRefuted(String id) {
