@@ -58,27 +58,9 @@ final class Lemma31Rescaling extends ConservationClaim {
     return rate * (1 + POWERS.length) + k;
   }
 
-  /** (r^(a) - r, u^(a) - a u) for both rates, with the rescaled flow of the given power. */
-  private static Function<double[], double[]> difference(DiagonalNetInstance p, int power) {
-    ProductFlow prod = (ProductFlow) new Lemma31Rescaling().system(p);
-    int n = p.columns() + 1;
-    return s -> {
-      double[] q = new double[2 * n];
-      for (int rate = 0; rate < 2; rate++) {
-        double[] orig = prod.part(s, index(rate, 0));
-        double[] resc = prod.part(s, index(rate, 1 + power));
-        q[rate * n] = resc[0] - orig[0];
-        for (int k = 1; k < n; k++) {
-          q[rate * n + k] = resc[k] - A * orig[k];
-        }
-      }
-      return q;
-    };
-  }
-
   @Override
   Function<double[], double[]> quantity(DiagonalNetInstance p) {
-    return difference(p, 0);
+    return conclusion(p, 0, 1, A);
   }
 
   @Override
@@ -95,17 +77,18 @@ final class Lemma31Rescaling extends ConservationClaim {
   }
 
   /**
-   * (r^(a) - ca r, u^(a) - cu u) for both rates, on the rescaled flow with the true rates (a^2):
-   * the conclusion with r^(a) = ca r and u^(a) = cu u in place of r^(a) = r, u^(a) = a u.
+   * (r^(a) - ca r, u^(a) - cu u) for both rates, on the rescaled flow with the rates of POWERS[power]:
+   * the lemma's conclusion (ca = 1, cu = a) on the true rates (power 0), or a mutated conclusion or
+   * rate.
    */
-  private static Function<double[], double[]> conclusion(DiagonalNetInstance p, double ca, double cu) {
+  private static Function<double[], double[]> conclusion(DiagonalNetInstance p, int power, double ca, double cu) {
     ProductFlow prod = (ProductFlow) new Lemma31Rescaling().system(p);
     int n = p.columns() + 1;
     return s -> {
       double[] q = new double[2 * n];
       for (int rate = 0; rate < 2; rate++) {
         double[] orig = prod.part(s, index(rate, 0));
-        double[] resc = prod.part(s, index(rate, 1));
+        double[] resc = prod.part(s, index(rate, 1 + power));
         q[rate * n] = resc[0] - ca * orig[0];
         for (int k = 1; k < n; k++) {
           q[rate * n + k] = resc[k] - cu * orig[k];
@@ -124,11 +107,11 @@ final class Lemma31Rescaling extends ConservationClaim {
    */
   @Override
   List<Mutant> mutants(DiagonalNetInstance p) {
-    return List.of(new Mutant("rates (eta_r, a eta_u) instead of (eta_r, a^2 eta_u)", difference(p, 1)),
-        new Mutant("rates unchanged (eta_r, eta_u) for the start (r0, a u0)", difference(p, 2)),
-        new Mutant("r rescaled too: r^(a)(t) = a r(t)", conclusion(p, A, A)),
-        new Mutant("exponent of a off by one: u^(a)(t) = a^2 u(t)", conclusion(p, 1, A * A)),
-        new Mutant("sign flipped: u^(a)(t) = -a u(t)", conclusion(p, 1, -A)));
+    return List.of(new Mutant("rates (eta_r, a eta_u) instead of (eta_r, a^2 eta_u)", conclusion(p, 1, 1, A)),
+        new Mutant("rates unchanged (eta_r, eta_u) for the start (r0, a u0)", conclusion(p, 2, 1, A)),
+        new Mutant("r rescaled too: r^(a)(t) = a r(t)", conclusion(p, 0, A, A)),
+        new Mutant("exponent of a off by one: u^(a)(t) = a^2 u(t)", conclusion(p, 0, 1, A * A)),
+        new Mutant("sign flipped: u^(a)(t) = -a u(t)", conclusion(p, 0, 1, -A)));
   }
 
   @Override
