@@ -31,7 +31,7 @@ final class RunOptions {
 
   /** Default claim budget in the QUICK profile: every claim of the default audit fits easily. */
   static final double QUICK_BUDGET_SECONDS = 300;
-  /** Default claim budget in the PAPER profile: a paper-size figure took up to ~520 s (measured). */
+  /** Default claim budget in the PAPER profile: a paper-size figure takes up to ~520 s idle, ~1140 s loaded. */
   static final double PAPER_BUDGET_SECONDS = 3600;
 
   @Option(names = "--budget", paramLabel = "SECONDS",
@@ -40,8 +40,9 @@ final class RunOptions {
   Double budget;
 
   @Option(names = "--profile", paramLabel = "P", defaultValue = "QUICK",
-      description = "Experiment size: QUICK (small, in the default audit) or PAPER (as printed; slow). "
-          + "Case-insensitive (default: ${DEFAULT-VALUE}).")
+      description = "Experiment size of chou/figure-*: QUICK (N=60, 3 trials: curves in seconds, verdict "
+          + "INCONCLUSIVE 'reduced size') or PAPER (N=1000, 10 trials as printed: the verdicts; about 20 min "
+          + "for all five figures on two cores). Case-insensitive (default: ${DEFAULT-VALUE}).")
   org.wnverify.check.CheckContext.Profile profile;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
