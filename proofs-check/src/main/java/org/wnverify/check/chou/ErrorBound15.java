@@ -87,7 +87,9 @@ final class ErrorBound15 {
           counts[m][violatedWith(mutated[m]) ? 0 : 1]++;
         }
       }
-      if (Double.isFinite(eps)) {
+      // Where the precondition holds, the mutation is the statement itself, so only instances that
+      // miss it can tell them apart; a sample without one leaves this control undecided.
+      if (Double.isFinite(eps) && !precondition) {
         counts[PRECONDITION_DROPPED][lhs - eps * q > Refinement.CONSISTENCY * uncertainty ? 0 : 1]++;
       }
     }

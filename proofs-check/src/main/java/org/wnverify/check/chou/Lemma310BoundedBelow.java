@@ -278,9 +278,11 @@ final class Lemma310BoundedBelow extends ChouClaim {
             "; smallest entry still falling, drops per doubling %s, tail %.3g (%.3e at the end)", drops(control),
             ce.settledDrop(),
             Vectors.min(control.system.point(control.result.finalState())))));
-    out.control(new NegativeControl("constant doubled: entries stay above 2 l_j, twice the proof's lower bound",
-        doubled[0] > 0 ? Verdict.VIOLATED : doubled[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
-        "some entry dips below 2 l_j on " + doubled[0] + " run(s), stays above on " + doubled[1]));
+    // Not a control: "entries stay above 2 l_j" (the proof's bound doubled) is true in disguise on
+    // most instances, the bound being loose (min x / l_j - 1 is the slack column); the tally is kept
+    // as evidence.
+    out.evidence("proof's bound doubled (informational)", "some entry dips below 2 l_j on " + doubled[0]
+        + " run(s), stays above on " + doubled[1]);
     // hypothesis r_inf != 0 dropped: the sampled runs that collapsed, and a fixed collapsing instance
     FlowLimit fixed = FlowLimit.wn(COLLAPSING, LearningRate.CONSTANT);
     collapsed.add(fixed);

@@ -198,6 +198,7 @@ final class LimitTheorem extends ChouClaim {
         "residual", "change since loss 1e-12", "level changes", "||x~ - A^+b||",
         "||x~ - x~_GF||"), rows));
     out.evidence("per instance", notes);
+    tallyLinear(LINEAR_WITNESS, mutationCounts);
     out.control(new NegativeControl("the limit is the minimum-norm solution A^+ b",
         controlRejected > 0 ? Verdict.VIOLATED : controlAccepted > 0 ? Verdict.HOLDS
             : Verdict.INCONCLUSIVE,
@@ -241,7 +242,8 @@ final class LimitTheorem extends ChouClaim {
   List<String> limitMutations() {
     List<String> m = new ArrayList<>(List.of("sign flipped: the limit lies in {z >= 0 : Az = -b}",
         "constant doubled: the limit lies in {z >= 0 : Az = 2b}",
-        "hypothesis L >= 2 dropped: the same flow at L = 1 has its limit in S+"));
+        "hypothesis L >= 2 dropped: the same flow at L = 1 has its limit in S+ (sampled starts and A = [1 -1], "
+            + "b = -1, x0 = 0.1 (0.6, 0.8))"));
     if (flow == Flow.WN_R_SQUARED) {
       m.add("exponent of r dropped: (eta_r, eta_u) = (eta, 1) in place of (r^2, 1), the limit lies in S+");
     }
@@ -250,6 +252,28 @@ final class LimitTheorem extends ChouClaim {
 
   /** The mutations of {@link #limitMutations()} that need runs of their own (index 2 on). */
   private void tallyRunMutations(DiagonalNetInstance p, FlowLimit run, int[][] counts) {
+    tallyLinear(p, counts);
+    if (flow == Flow.WN_R_SQUARED && ChouHypotheses.firstUnmet(ChouHypotheses.theorem22(), p).isEmpty()) {
+      FlowLimit constant = FlowLimit.wn(p, LearningRate.CONSTANT);
+      // Theorem 2.2 itself puts the (eta, 1) limit in S+ unless the flow collapses, so only a
+      // collapsing run tells this mutation apart; without one it stays undecided.
+      if (constant.kind == FlowLimit.Kind.COLLAPSED) {
+        counts[3][0]++;
+      }
+    }
+  }
+
+  /**
+   * A fixed instance on which the L = 1 flow's limit leaves S+: A = [1 -1], b = -1, x0 = 0.1 (0.6,
+   * 0.8); the linear model's limit is about x0 + A^+(b - A x0) = (-0.43, 0.57), while S+ = {z >= 0 :
+   * z1 - z2 = -1} is not empty. Sampled instances whose projection happens to be non-negative
+   * cannot tell the mutation "L >= 2 dropped" apart; this one always can.
+   */
+  static final DiagonalNetInstance LINEAR_WITNESS = new DiagonalNetInstance(new double[][] {{1, -1}},
+      new double[] {-1}, 1, 0.1, new double[] {0.6, 0.8}, 1.0);
+
+  /** The mutation "hypothesis L >= 2 dropped" on the flow at L = 1 from the instance's start. */
+  private void tallyLinear(DiagonalNetInstance p, int[][] counts) {
     DiagonalNetInstance linear = new DiagonalNetInstance(p.a(), p.b(), 1, p.r0(), p.u0(), p.eta());
     FlowLimit l1 = flow == Flow.GF ? FlowLimit.gf(linear) : FlowLimit.wn(linear, LearningRate.R_SQUARED);
     if (l1.converged()) {
@@ -259,14 +283,6 @@ final class LimitTheorem extends ChouClaim {
         neg += Math.min(v, 0) * Math.min(v, 0);
       }
       counts[2][Math.sqrt(neg) > Refinement.CONSISTENCY * l1.windowChange() ? 0 : 1]++;
-    }
-    if (flow == Flow.WN_R_SQUARED && ChouHypotheses.firstUnmet(ChouHypotheses.theorem22(), p).isEmpty()) {
-      FlowLimit constant = FlowLimit.wn(p, LearningRate.CONSTANT);
-      if (constant.kind == FlowLimit.Kind.COLLAPSED) {
-        counts[3][0]++;
-      } else if (constant.converged()) {
-        counts[3][1]++;
-      }
     }
   }
 

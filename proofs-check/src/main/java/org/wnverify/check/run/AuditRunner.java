@@ -158,7 +158,12 @@ public final class AuditRunner {
     return demoteIfPowerless(outcome);
   }
 
-  /** A passing verdict needs at least one negative control, and every control rejected. */
+  /**
+   * A passing verdict needs at least one rejected negative control and no control the check passed.
+   * A control the check could not decide on this sample (INCONCLUSIVE: e.g. a dropped hypothesis
+   * when no sampled instance misses it, so the mutation coincides with the statement) neither shows
+   * nor denies power; it is listed with the controls, and selftest counts it as undecided.
+   */
   static ClaimOutcome demoteIfPowerless(ClaimOutcome o) {
     if (o.verdict().isFailing()) {
       return o;
@@ -168,8 +173,10 @@ public final class AuditRunner {
           "no negative control was run, so the check's '" + o.verdict() + "' proves nothing");
     }
     List<String> survivors = new ArrayList<>();
+    boolean anyRejected = false;
     for (NegativeControl c : o.negativeControls()) {
-      if (!c.rejected()) {
+      anyRejected |= c.rejected();
+      if (!c.rejected() && c.verdict() != Verdict.INCONCLUSIVE) {
         survivors.add(c.mutation());
       }
     }
@@ -177,6 +184,10 @@ public final class AuditRunner {
       return o.withVerdict(Verdict.INCONCLUSIVE,
           "negative control not rejected (" + String.join("; ", survivors) + "): the check lacks power; was: "
               + o.summary());
+    }
+    if (!anyRejected) {
+      return o.withVerdict(Verdict.INCONCLUSIVE,
+          "no negative control could be decided on this sample, so the check showed no power; was: " + o.summary());
     }
     return o;
   }

@@ -85,6 +85,22 @@ class AuditRunnerTest {
   }
 
   @Test
+  void anUndecidedControlDoesNotDemoteButCannotStandAlone() {
+    ClaimId withRejected = ClaimId.parse("chou/lemma-3.7");
+    ClaimId onlyUndecided = ClaimId.parse("chou/lemma-3.8");
+    AuditReport r = run(1, 60, List.of(
+        new FakeClaim("chou/lemma-3.7", c -> ClaimOutcome.builder(withRejected, 0).verdict(Verdict.HOLDS, "fine")
+            .control(new NegativeControl("sign flipped", Verdict.VIOLATED, "d"))
+            .control(new NegativeControl("hypothesis dropped", Verdict.INCONCLUSIVE, "no instance misses it"))
+            .build()),
+        new FakeClaim("chou/lemma-3.8", c -> ClaimOutcome.builder(onlyUndecided, 0).verdict(Verdict.HOLDS, "fine")
+            .control(new NegativeControl("hypothesis dropped", Verdict.INCONCLUSIVE, "no instance misses it"))
+            .build())));
+    assertThat(r.outcomes()).extracting(ClaimOutcome::verdict).containsExactly(Verdict.HOLDS, Verdict.INCONCLUSIVE);
+    assertThat(r.outcomes().get(1).summary()).contains("no negative control could be decided");
+  }
+
+  @Test
   void aClaimOverItsBudgetIsAbandonedAsInconclusive() {
     CountDownLatch never = new CountDownLatch(1);
     AuditReport r = run(2, 0.2, List.of(
