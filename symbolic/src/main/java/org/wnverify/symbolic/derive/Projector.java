@@ -3,6 +3,7 @@ package org.wnverify.symbolic.derive;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.wnverify.symbolic.prove.Fraction;
 
 /**
  * The orthogonal projector onto ker A, I - A^T (A A^T)^(-1) A, written out entry by entry as
@@ -51,17 +52,17 @@ final class Projector {
     int m = a.length;
     int d = a[0].length;
     // G = A A^T, then solve G X = A (X = G^-1 A) by Gauss-Jordan on [G | A]
-    Rat[][] aug = new Rat[m][m + d];
+    Fraction[][] aug = new Fraction[m][m + d];
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < m; j++) {
         long s = 0;
         for (int k = 0; k < d; k++) {
           s += (long) a[i][k] * a[j][k];
         }
-        aug[i][j] = Rat.of(s);
+        aug[i][j] = Fraction.of(s);
       }
       for (int k = 0; k < d; k++) {
-        aug[i][m + k] = Rat.of(a[i][k]);
+        aug[i][m + k] = Fraction.of(a[i][k]);
       }
     }
     for (int c = 0; c < m; c++) {
@@ -69,16 +70,16 @@ final class Projector {
       while (aug[piv][c].isZero()) {
         piv++;
       }
-      Rat[] t = aug[c];
+      Fraction[] t = aug[c];
       aug[c] = aug[piv];
       aug[piv] = t;
-      Rat inv = aug[c][c].inverse();
+      Fraction inv = Fraction.ONE.over(aug[c][c]);
       for (int j = 0; j < m + d; j++) {
         aug[c][j] = aug[c][j].times(inv);
       }
       for (int i = 0; i < m; i++) {
         if (i != c && !aug[i][c].isZero()) {
-          Rat f = aug[i][c];
+          Fraction f = aug[i][c];
           for (int j = 0; j < m + d; j++) {
             aug[i][j] = aug[i][j].minus(f.times(aug[c][j]));
           }
@@ -88,48 +89,13 @@ final class Projector {
     BigInteger[][][] p = new BigInteger[d][d][];
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
-        Rat s = Rat.of(i == j ? 1 : 0);
+        Fraction s = Fraction.of(i == j ? 1 : 0);
         for (int r = 0; r < m; r++) {
-          s = s.minus(Rat.of(a[r][i]).times(aug[r][m + j]));
+          s = s.minus(Fraction.of(a[r][i]).times(aug[r][m + j]));
         }
-        p[i][j] = new BigInteger[] {s.num, s.den};
+        p[i][j] = new BigInteger[] {s.num(), s.den()};
       }
     }
     return p;
-  }
-
-  /** An exact rational in lowest terms. */
-  record Rat(BigInteger num, BigInteger den) {
-    Rat {
-      if (den.signum() < 0) {
-        num = num.negate();
-        den = den.negate();
-      }
-      BigInteger g = num.gcd(den);
-      if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-        num = num.divide(g);
-        den = den.divide(g);
-      }
-    }
-
-    static Rat of(long v) {
-      return new Rat(BigInteger.valueOf(v), BigInteger.ONE);
-    }
-
-    boolean isZero() {
-      return num.signum() == 0;
-    }
-
-    Rat times(Rat o) {
-      return new Rat(num.multiply(o.num), den.multiply(o.den));
-    }
-
-    Rat minus(Rat o) {
-      return new Rat(num.multiply(o.den).subtract(o.num.multiply(den)), den.multiply(o.den));
-    }
-
-    Rat inverse() {
-      return new Rat(den, num);
-    }
   }
 }

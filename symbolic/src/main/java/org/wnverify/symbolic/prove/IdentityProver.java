@@ -347,15 +347,15 @@ public final class IdentityProver {
         continue; // entries are expressions (e.g. a*u1): their variables are drawn on their own
       }
       boolean positive = coords.stream().allMatch(c -> byName.get(c).lo() > 0);
-      Frac[] unit = unitVector(coords.size(), positive, rnd);
-      Frac rho = Frac.parse(drawRational(0.5, 2.0, rnd));
+      Fraction[] unit = unitVector(coords.size(), positive, rnd);
+      Fraction rho = Fraction.parse(drawRational(0.5, 2.0, rnd));
       for (int k = 0; k < coords.size(); k++) {
         point.put(coords.get(k), unit[k].times(rho).toString());
       }
     }
     for (Sphere sp : problem.spheres()) {
-      Frac[] unit = unitVector(sp.coords().size(), sp.positive(), rnd);
-      Frac radius = Frac.parse(sp.radius());
+      Fraction[] unit = unitVector(sp.coords().size(), sp.positive(), rnd);
+      Fraction radius = Fraction.parse(sp.radius());
       for (int k = 0; k < sp.coords().size(); k++) {
         point.put(sp.coords().get(k), unit[k].times(radius).toString());
       }
@@ -405,77 +405,24 @@ public final class IdentityProver {
    * < 1: u_i = 2 t_i/(1 + |t|^2), u_n = (1 - |t|^2)/(1 + |t|^2). Positive: every entry > 0;
    * otherwise any signs, and u_n's sign random too.
    */
-  static Frac[] unitVector(int n, boolean positive, SplittableRandom rnd) {
+  static Fraction[] unitVector(int n, boolean positive, SplittableRandom rnd) {
     double bound = 0.9 / Math.sqrt(n - 1);
-    Frac[] t = new Frac[n - 1];
-    Frac s = Frac.ZERO;
+    Fraction[] t = new Fraction[n - 1];
+    Fraction s = Fraction.ZERO;
     for (int i = 0; i < n - 1; i++) {
-      t[i] = Frac.parse(positive ? drawRational(0.05, bound, rnd) : drawRational(-bound, bound, rnd));
+      t[i] = Fraction.parse(positive ? drawRational(0.05, bound, rnd) : drawRational(-bound, bound, rnd));
       s = s.plus(t[i].times(t[i]));
     }
-    Frac den = Frac.ONE.plus(s);
-    Frac[] u = new Frac[n];
+    Fraction den = Fraction.ONE.plus(s);
+    Fraction[] u = new Fraction[n];
     for (int i = 0; i < n - 1; i++) {
-      u[i] = t[i].times(Frac.of(2)).over(den);
+      u[i] = t[i].times(Fraction.of(2)).over(den);
     }
-    u[n - 1] = Frac.ONE.minus(s).over(den);
+    u[n - 1] = Fraction.ONE.minus(s).over(den);
     if (!positive && rnd.nextBoolean()) {
       u[n - 1] = u[n - 1].negate();
     }
     return u;
-  }
-
-  /** Exact rational numbers for the samplers. */
-  record Frac(BigInteger num, BigInteger den) {
-    static final Frac ZERO = new Frac(BigInteger.ZERO, BigInteger.ONE);
-    static final Frac ONE = new Frac(BigInteger.ONE, BigInteger.ONE);
-
-    Frac {
-      if (den.signum() < 0) {
-        num = num.negate();
-        den = den.negate();
-      }
-      BigInteger g = num.gcd(den);
-      if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-        num = num.divide(g);
-        den = den.divide(g);
-      }
-    }
-
-    static Frac of(long v) {
-      return new Frac(BigInteger.valueOf(v), BigInteger.ONE);
-    }
-
-    static Frac parse(String s) {
-      int slash = s.indexOf('/');
-      return slash < 0 ? new Frac(new BigInteger(s), BigInteger.ONE)
-          : new Frac(new BigInteger(s.substring(0, slash)), new BigInteger(s.substring(slash + 1)));
-    }
-
-    Frac plus(Frac o) {
-      return new Frac(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
-    }
-
-    Frac minus(Frac o) {
-      return plus(o.negate());
-    }
-
-    Frac times(Frac o) {
-      return new Frac(num.multiply(o.num), den.multiply(o.den));
-    }
-
-    Frac over(Frac o) {
-      return new Frac(num.multiply(o.den), den.multiply(o.num));
-    }
-
-    Frac negate() {
-      return new Frac(num.negate(), den);
-    }
-
-    @Override
-    public String toString() {
-      return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;
-    }
   }
 
   /** Rewrite rules of the symbolic step: free norms and sphere hypotheses. */

@@ -25,9 +25,9 @@ class ProverMachineryTest {
     SplittableRandom rnd = new SplittableRandom(3);
     for (int i = 0; i < 20; i++) {
       Map<String, String> pt = IdentityProver.drawPoint(p, rnd);
-      IdentityProver.Frac s = IdentityProver.Frac.ZERO;
+      Fraction s = Fraction.ZERO;
       for (String c : List.of("u1", "u2", "u3")) {
-        IdentityProver.Frac f = IdentityProver.Frac.parse(pt.get(c));
+        Fraction f = Fraction.parse(pt.get(c));
         assertThat(f.num().signum()).isPositive();
         s = s.plus(f.times(f));
       }
@@ -47,9 +47,9 @@ class ProverMachineryTest {
       double n = Math.sqrt(n2);
       assertThat(n).isBetween(0.49, 2.01);
       // a rational norm: the square root of the exact sum of squares is a ratio of small integers
-      IdentityProver.Frac f1 = IdentityProver.Frac.parse(pt.get("u1"));
-      IdentityProver.Frac f2 = IdentityProver.Frac.parse(pt.get("u2"));
-      IdentityProver.Frac s = f1.times(f1).plus(f2.times(f2));
+      Fraction f1 = Fraction.parse(pt.get("u1"));
+      Fraction f2 = Fraction.parse(pt.get("u2"));
+      Fraction s = f1.times(f1).plus(f2.times(f2));
       assertThat(isSquare(s.num()) && isSquare(s.den())).as(s.toString()).isTrue();
     }
   }
