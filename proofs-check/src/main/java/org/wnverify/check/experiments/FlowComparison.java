@@ -99,12 +99,17 @@ final class FlowComparison {
           + " is too stiff for the explicit integrator)";
     }
     List<String> cmp = new ArrayList<>();
+    List<FlowEnd> ends = flows(points, t, truth, fixed, etaVaries, small.workers);
     out.table(table("flows vs discrete on " + where + ": |error| of gradient flow and the WN flow (rates (eta~, 1)) "
-        + "at loss " + Section4.LOSS_TARGET + " beside GD and WN-GD", points, t, truth, fixed, etaVaries,
-        small.workers, cmp));
+        + "at loss " + Section4.LOSS_TARGET + " beside GD and WN-GD", points, ends, etaVaries, cmp));
     double r0 = etaVaries ? fixed : refineAt;
     double eta = etaVaries ? refineAt : fixed;
-    FlowEnd flow = run(t, truth, r0, eta, true);
+    // the WN flow at the refined point is one of the flows just run, when that point is on the sweep
+    int at = -1;
+    for (int i = 0; i < points.size(); i++) {
+      at = points.get(i).param == refineAt ? i : at;
+    }
+    FlowEnd flow = at >= 0 ? ends.get(2 * at + 1) : run(t, truth, r0, eta, true);
     List<ChouExperimentClaims.Job> jobs = new ArrayList<>();
     for (double h : REFINED_STEPS) {
       jobs.add(new ChouExperimentClaims.Job(0, true, r0, eta, h));
@@ -133,11 +138,10 @@ final class FlowComparison {
 
   /**
    * GF and the WN flow at each point's parameter (r0 with eta~ fixed, or eta~ with r0 fixed, as
-   * {@code etaVaries} says) on trial 0's data, in parallel; a table beside the discrete runs of
-   * trial 0 and a sentence saying how they compare.
+   * {@code etaVaries} says) on trial {@code t}'s data, in parallel: per point GF's end, then the WN
+   * flow's.
    */
-  static EvidenceTable table(String title, List<Point> pts, Trial t, Truth truth, double fixed, boolean etaVaries,
-      int workers, List<String> comparison) {
+  static List<FlowEnd> flows(List<Point> pts, Trial t, Truth truth, double fixed, boolean etaVaries, int workers) {
     List<Callable<FlowEnd>> tasks = new ArrayList<>();
     for (Point p : pts) {
       double r0 = etaVaries ? fixed : p.param;
@@ -145,7 +149,15 @@ final class FlowComparison {
       tasks.add(() -> run(t, truth, r0, eta, false));
       tasks.add(() -> run(t, truth, r0, eta, true));
     }
-    List<FlowEnd> ends = Parallel.all(tasks, workers);
+    return Parallel.all(tasks, workers);
+  }
+
+  /**
+   * The flows' ends ({@link #flows}) beside the discrete runs of trial 1, and a sentence saying how
+   * they compare.
+   */
+  static EvidenceTable table(String title, List<Point> pts, List<FlowEnd> ends, boolean etaVaries,
+      List<String> comparison) {
     List<List<Object>> rows = new ArrayList<>();
     int agree = 0;
     int judged = 0;
