@@ -77,6 +77,18 @@ class RunHygieneTest {
   }
 
   @Test
+  void anOverflowingInstanceSaysSoInsteadOfDidNotMove() throws Exception {
+    Path inst = Files.writeString(dir.resolve("overflow.json"), "{\"format\": \"wnverify-instance/2\", "
+        + "\"problem\": \"diagonal-net\", \"A\": [[1e200, -1, 0.5]], \"b\": [0.7], \"L\": 2, \"r0\": 0.3, "
+        + "\"u0\": [0.6, 0.7, 0.3872983346207417], \"eta\": 0.1}");
+    Path report = dir.resolve("r");
+    int status = WnVerify.execute("check", "chou/lemma-3.2", "--instance", inst.toString(), "-q", "--out", report.toString());
+    assertThat(status).isEqualTo(ExitCodes.FAILED);
+    String json = Files.readString(report.resolve("report.json"));
+    assertThat(json).contains("overflow double precision").doesNotContain("did not move");
+  }
+
+  @Test
   void helpListsEveryCommandWithACompleteSentence() {
     assertThat(WnVerify.execute("--help")).isZero();
     List<String> commandLines = out.toString(StandardCharsets.UTF_8).lines()
