@@ -47,11 +47,8 @@ public final class WnVerify implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Symja's dependencies log through Log4j 2 and SLF4J 1.x; with no backend configured both
-    // print start-up warnings on every run. Select Log4j's built-in simple context (errors only)
-    // before any of them loads; slf4j-nop (see the pom) silences SLF4J.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+    // Library logging (Log4j 2, SLF4J) is routed to a no-op backend by the dependencies (see the
+    // parent pom), so stderr carries only wnverify's own lines.
     System.exit(execute(args));
   }
 
