@@ -14,7 +14,8 @@ final class RunOptions {
   int samples;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/latest",
-      description = "Directory for report.json, report.md and counterexamples/ (default: ${DEFAULT-VALUE}).")
+      description = "Directory for report.md, index.html, report.json, junit.xml, claims/ and counterexamples/ "
+          + "(default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--instance", paramLabel = "FILE",
@@ -45,8 +46,14 @@ final class RunOptions {
           + "for all five figures on two cores). Case-insensitive (default: ${DEFAULT-VALUE}).")
   org.wnverify.check.CheckContext.Profile profile;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress line on stderr (it is shown only on a terminal anyway, never in CI or a pipe).")
   boolean quiet;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Expected verdicts (written by 'wnverify baseline'): exit 1 only on a change against them, "
+          + "a new failure or a known finding that disappeared; known findings pass.")
+  Path baseline;
 
   void validate() {
     if (samples < 1 || samples > 10_000) {
