@@ -27,6 +27,11 @@ public final class ClaimInfo {
     return PAPERS.getOrDefault(id.paper(), id.paper());
   }
 
+  /** Whether the catalogue has this claim. */
+  public boolean has(ClaimId id) {
+    return claims.containsKey(id.toString());
+  }
+
   public String location(ClaimId id) {
     Claim c = claims.get(id.toString());
     return c == null ? "" : c.location();

@@ -192,6 +192,9 @@ public final class HtmlReport implements ReportFormat {
         if (!st.isEmpty()) {
           sb.append("<blockquote>").append(escape(st)).append("</blockquote>\n");
         }
+      } else if (ctx.info().has(ReportLinks.correctedVariantOf(o.id()))) {
+        sb.append("<code>").append(escape(ReportLinks.correctedVariantOf(o.id()).toString()))
+            .append("</code>, not checked in this run.</p>\n");
       } else {
         sb.append("none in the catalogue.</p>\n");
       }

@@ -145,7 +145,9 @@ public final class MarkdownReport implements ReportFormat {
       ClaimOutcome o = f.printed();
       sb.append("| ").append(link(o.id())).append(" | **").append(o.verdict()).append("** | ")
           .append(cell(brief(o.summary()))).append(" | ")
-          .append(f.corrected().map(c -> link(c.id()) + " " + c.verdict()).orElse("none")).append(" |\n");
+          .append(f.corrected().map(c -> link(c.id()) + " " + c.verdict()).orElse(
+              ctx.info().has(ReportLinks.correctedVariantOf(o.id()))
+                  ? "`" + ReportLinks.correctedVariantOf(o.id()) + "` (not in this run)" : "none")).append(" |\n");
     }
   }
 

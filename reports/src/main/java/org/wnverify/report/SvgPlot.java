@@ -224,9 +224,10 @@ final class SvgPlot {
       sb.append(String.format(Locale.ROOT, "<circle data-mark=\"point\" r=\"4\" fill=\"%s\" cx=\"%.1f\" cy=\"%.1f\">"
           + "<title>%s: %s</title></circle>", color, px, py, HtmlReport.escape(names.get(i)),
           MarkdownReport.formatDouble(values.get(i))));
-      sb.append(String.format(Locale.ROOT,
-          "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" transform=\"rotate(-30 %.1f %d)\">%s</text>",
-          px, TOP + ph + 12, px, TOP + ph + 12, HtmlReport.escape(shorten(names.get(i), 18))));
+      // instance names under their dots, alternating two rows so that neighbours do not overlap
+      int chars = Math.max(4, (int) (2 * step / 5.5));
+      sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>",
+          px, TOP + ph + 12 + 11 * (i % 2), HtmlReport.escape(shorten(names.get(i), chars))));
     }
     sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">below 0: the bound fails</text>",
         LEFT + pw + 8, TOP + 12));
