@@ -278,6 +278,7 @@ public final class DerivationRenderer {
   private static final java.util.Set<String> MATH_WORDS = java.util.Set.of("exp", "Exp", "log", "Log", "min", "max",
       "sqrt", "Sqrt", "sum", "eps", "ker", "det");
   private static final Pattern EQUATION_REF = Pattern.compile("\\(\\d+[a-z]?\\)(-\\(\\d+[a-z]?\\))?");
+  private static final Pattern CLAIM_ID = Pattern.compile("\\(?(chou|wu|ewn)/[a-z0-9.#\\-]+\\)?");
   private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
   private static final Pattern OPERATOR = Pattern.compile("=|-|\\+|<=|>=|<|>|!=|->|\\*|/|:=|~");
 
@@ -334,7 +335,9 @@ public final class DerivationRenderer {
       String kind = classify(word);
       tokens.add(new String[] {"t", m.group(1) + lead, ""});
       tokens.add(new String[] {kind, word, ""});
-      tokens.add(new String[] {"t", trail, ""});
+      for (char c : trail.toCharArray()) {
+        tokens.add(new String[] {"t", String.valueOf(c), ""});
+      }
       end = m.end();
     }
     if (end < s.length()) {
@@ -490,8 +493,11 @@ public final class DerivationRenderer {
   }
 
   private static String classify(String w) {
-    if (w.isEmpty() || EQUATION_REF.matcher(w).matches()) {
+    if (w.isEmpty() || EQUATION_REF.matcher(w).matches() || CLAIM_ID.matcher(w).matches()) {
       return "t";
+    }
+    if (w.matches("<=|>=|!=|<|>|->")) {
+      return "m"; // a comparison makes a formula of what it compares ("it is <= 0")
     }
     if (OPERATOR.matcher(w).matches()) {
       return "o";
@@ -571,8 +577,11 @@ public final class DerivationRenderer {
           out.append(' ');
         }
         i = k;
-      } else if (c == '*') {
+      } else if (c == '*' || c == '\u00b7' || c == '\u22c5') {
         out.append("\\cdot ");
+        i++;
+      } else if (c == '\u2264' || c == '\u2265' || c == '\u2016' || c == '\u2192') {
+        out.append(c == '\u2264' ? "\\le " : c == '\u2265' ? "\\ge " : c == '\u2016' ? "\\|" : "\\to ");
         i++;
       } else if (c == '{' || c == '}' || c == '#' || c == '%' || c == '&' || c == '$') {
         out.append('\\').append(c);
@@ -699,6 +708,13 @@ public final class DerivationRenderer {
         case '<' -> b.append("\\textless{}");
         case '>' -> b.append("\\textgreater{}");
         case '|' -> b.append("\\textbar{}");
+        case '\u2014' -> b.append("---");
+        case '\u2013' -> b.append("--");
+        case '\u2264' -> b.append("$\\le$");
+        case '\u2265' -> b.append("$\\ge$");
+        case '\u00b7', '\u22c5' -> b.append("$\\cdot$");
+        case '\u2016' -> b.append("$\\|$");
+        case '\u2192' -> b.append("$\\to$");
         default -> b.append(c);
       }
     }
