@@ -61,7 +61,7 @@ public final class ClaimInfo {
     if (c == null) {
       return "";
     }
-    String onInstances = c.usesInstances()
+    String onInstances = c.family().isPresent()
         ? " on seeded instances sampled from the printed hypotheses (corners and boundaries included; --instance replaces them)"
         : "";
     return switch (c.kind()) {
@@ -81,6 +81,15 @@ public final class ClaimInfo {
       default -> "Numeric" + onInstances + ": the statement evaluated along the integrated flow, judged against "
           + "measured noise.";
     };
+  }
+
+  /** The printed hypotheses of a sampled claim, as printed (empty for identities and experiments). */
+  public java.util.List<String> hypotheses(ClaimId id) {
+    Claim c = claims.get(id.toString());
+    if (c instanceof org.wnverify.check.problem.SampledClaim<?> sc) {
+      return sc.hypotheses().stream().map(org.wnverify.check.problem.Hypothesis::text).toList();
+    }
+    return java.util.List.of();
   }
 
   public String statement(ClaimId id) {

@@ -40,6 +40,10 @@ public final class ClaimPage {
     if (!statement.isEmpty()) {
       sb.append("> ").append(statement.replace("\n", "\n> ")).append("\n\n");
     }
+    List<String> hyps = info.hypotheses(o.id());
+    if (!hyps.isEmpty()) {
+      sb.append("Hypotheses (every sampled instance meets them): `").append(String.join("`; `", hyps)).append("`\n\n");
+    }
     String method = info.method(o.id());
     if (!method.isEmpty()) {
       sb.append("How it was checked: ").append(method).append("\n\n");

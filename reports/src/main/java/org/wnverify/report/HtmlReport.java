@@ -230,6 +230,14 @@ public final class HtmlReport implements ReportFormat {
         .append(ch.kind().failing() ? "VIOLATED" : "").append("\">Against the baseline: ").append(escape(ch.describe()))
         .append("</p>\n"));
     locationAndStatement(sb, o.id());
+    List<String> hyps = ctx.info().hypotheses(o.id());
+    if (!hyps.isEmpty()) {
+      sb.append("<p><b>Hypotheses</b> (every sampled instance meets them): ");
+      for (int i = 0; i < hyps.size(); i++) {
+        sb.append(i > 0 ? "; " : "").append("<code>").append(escape(hyps.get(i))).append("</code>");
+      }
+      sb.append("</p>\n");
+    }
     String method = ctx.info().method(o.id());
     if (!method.isEmpty()) {
       sb.append("<p><b>How it was checked.</b> ").append(escape(method)).append("</p>\n");
