@@ -541,7 +541,11 @@ public final class DerivationRenderer {
         i += 2;
       } else if (c == '^' || c == '_') {
         int[] end = new int[1];
-        String arg = script(m, i + 1, end, c == '_');
+        StringBuilder arg = new StringBuilder(script(m, i + 1, end, c == '_'));
+        // w_t_perp: TeX has no double subscript; the indices go into one, separated by commas
+        while (end[0] < n && m.charAt(end[0]) == c) {
+          arg.append(',').append(script(m, end[0] + 1, end, c == '_'));
+        }
         out.append(c).append('{').append(arg).append('}');
         i = end[0];
       } else if (Character.isLetter(c)) {

@@ -110,6 +110,7 @@ class DerivationRendererTest {
             + "$u^{2-L} \\exp((2-L) r^{2}/(2 \\eta))$");
     assertThat(DerivationRenderer.prose("rank(A_I) = M, 50% & #1 {x}")).isEqualTo("$\\mathrm{rank}(A_{I}) = M$, 50\\% \\& \\#1 $\\{x\\}$");
     assertThat(DerivationRenderer.mathLabel("L~(r,u)")).isEqualTo("\\tilde{L}(r,u)");
+    assertThat(DerivationRenderer.prose("||w_t_perp||^2")).isEqualTo("$\\|w_{t,\\mathrm{perp}}\\|^{2}$");
   }
 
   private static int count(String s, String what) {
