@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = {
-      "Checks every claim in the catalogue and writes report.json and report.md.",
+      "Checks every claim in the catalogue and writes report.md, index.html, report.json and junit.xml.",
       "The report on disk is rewritten after each claim, so an interrupted run keeps what it finished."
     })
 final class AuditCommand implements Callable<Integer> {

@@ -17,10 +17,15 @@ import org.wnverify.check.run.AuditSettings;
 import org.wnverify.check.problem.ProblemFamilies;
 import org.wnverify.check.problem.ProblemFamily;
 import org.wnverify.numeric.problem.ProblemInstance;
+import org.wnverify.report.Baseline;
+import org.wnverify.report.BaselineComparison;
 import org.wnverify.report.ClaimInfo;
+import org.wnverify.report.ClaimPage;
 import org.wnverify.report.HtmlReport;
 import org.wnverify.report.JsonReport;
+import org.wnverify.report.JunitReport;
 import org.wnverify.report.MarkdownReport;
+import org.wnverify.report.ReportContext;
 import org.wnverify.report.ReportWriter;
 
 /**
@@ -44,6 +49,7 @@ final class AuditSession {
   int run(List<Claim> claims) {
     options.validate(command);
     ProblemInstance instance = readInstance();
+    Baseline baseline = readBaseline();
     if (instance != null) {
       requireUsable(instance, claims);
     }
@@ -67,8 +73,10 @@ final class AuditSession {
         Version.VERSION);
 
     ClaimInfo info = new ClaimInfo(catalogue.all());
-    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info), new HtmlReport(info)));
-    ConsoleProgress progress = new ConsoleProgress(options.quiet ? null : System.err);
+    ReportContext rc = new ReportContext(info, baseline, options.baseline == null ? null : options.baseline.toString());
+    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(rc),
+        new HtmlReport(rc), new JunitReport(rc)), new ClaimPage(rc));
+    ConsoleProgress progress = ConsoleProgress.forTerminal(options.quiet).ticking();
     AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds());
 
     AtomicBoolean finished = new AtomicBoolean();
@@ -87,7 +95,45 @@ final class AuditSession {
       // The JVM is already exiting; the hook has done its work.
     }
     System.out.println(progress.summary(report, options.out));
-    return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    java.util.Optional<BaselineComparison> cmp = rc.comparison(report);
+    if (cmp.isEmpty()) {
+      return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+    System.out.println(baselineSummary(cmp.get()));
+    boolean complete = report.status() == AuditReport.Status.COMPLETE;
+    return complete && !cmp.get().failing() ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  /** What changed against the baseline, one line per change, failing ones first. */
+  static String baselineSummary(BaselineComparison c) {
+    StringBuilder sb = new StringBuilder("baseline ").append(c.baselineName()).append(": ");
+    List<BaselineComparison.Change> failing = c.failingChanges();
+    sb.append(failing.isEmpty() ? "no failing change" : failing.size() + " failing change" + (failing.size() == 1 ? "" : "s"))
+        .append(" (").append(c.baseline().claims().size()).append(" claims expected, ").append(c.baseline().findings())
+        .append(" known findings)");
+    for (BaselineComparison.Change ch : failing) {
+      sb.append(System.lineSeparator()).append("  ! ").append(ch.describe());
+    }
+    for (BaselineComparison.Change ch : c.changes()) {
+      if (!ch.kind().failing()) {
+        sb.append(System.lineSeparator()).append("  ~ ").append(ch.describe());
+      }
+    }
+    for (String w : c.warnings()) {
+      sb.append(System.lineSeparator()).append("  note: ").append(w);
+    }
+    return sb.toString();
+  }
+
+  private Baseline readBaseline() {
+    if (options.baseline == null) {
+      return null;
+    }
+    try {
+      return Baseline.read(options.baseline);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--baseline " + e.getMessage());
+    }
   }
 
   private ProblemInstance readInstance() {

@@ -1,5 +1,6 @@
 package org.wnverify.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wnverify.check.ClaimId;
@@ -18,12 +19,15 @@ import picocli.CommandLine.Parameters;
       "Prints the symbolic derivation of an identity claim: the objects and equations of its smallest case as",
       "Symja derives them, the steps, the simplified defect, the verdict with the dimensions it covers, and the",
       "negative controls with their witnesses. --latex prints the same as a LaTeX snippet (amsmath).",
-      "Example: wnverify derive chou/lemma-3.8#proof --latex > lemma38.tex"
+      "Formulas are LaTeX math (\\tilde{L}, \\|u\\|, \\eta); the snippet \\input's into a paper.",
+      "Example: wnverify derive chou/lemma-3.8 --latex > lemma38.tex"
     },
     footer = {"", "Exit status: 0 PROVED or CONFIRMED_AT_POINTS with every control refuted; 1 otherwise;",
-        "2 for an unknown id or an id without a derivation."})
+        "2 for an unknown id or a claim without a derivation (the message lists the ids that have one)."})
 final class DeriveCommand implements Callable<Integer> {
-  @Parameters(arity = "1", paramLabel = "ID", description = "An identity claim id, e.g. chou/lemma-3.8#proof.")
+  @Parameters(arity = "1", paramLabel = "ID",
+      description = "An identity claim id, e.g. chou/lemma-3.8#proof, or a claim whose #sub-claims are identities "
+          + "(chou/lemma-3.8 shows chou/lemma-3.8#proof).")
   String id;
 
   @Option(names = "--latex", description = "Print a LaTeX snippet (align* blocks, amsmath) instead of plain text.")
@@ -32,17 +36,37 @@ final class DeriveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<SymbolicIdentities.Entry> entry = SymbolicIdentities.entry(id);
-    if (entry.isEmpty()) {
-      throw new UsageException(reason(id));
+    List<SymbolicIdentities.Entry> entries;
+    if (entry.isPresent()) {
+      entries = List.of(entry.get());
+    } else {
+      // A claim checked numerically whose proof steps are separate identities (chou/lemma-3.8 and
+      // chou/lemma-3.8#proof): show those.
+      entries = SymbolicIdentities.catalogue().stream().filter(e -> e.id().startsWith(id + "#")).toList();
+      if (entries.isEmpty()) {
+        throw new UsageException(reason(id));
+      }
+      String ids = String.join(", ", entries.stream().map(SymbolicIdentities.Entry::id).toList());
+      System.out.println((latex ? "% " : "") + id + " is checked numerically; its symbolic derivation"
+          + (entries.size() == 1 ? " is " : "s are ") + ids + ":");
+      if (!latex) {
+        System.out.println();
+      }
     }
     SymbolicEngine engine = SymbolicEngine.shared();
-    IdentityReport report = entry.get().report(engine);
-    System.out.print(latex ? DerivationRenderer.latex(report, engine) : DerivationRenderer.text(report, engine));
-    System.out.flush();
-    boolean controlsRejected = report.controls().stream()
-        .allMatch(c -> c.proof().verdict() == org.wnverify.symbolic.prove.IdentityVerdict.REFUTED);
-    return report.proof().holds() && controlsRejected && !report.controls().isEmpty() ? ExitCodes.PASSED
-        : ExitCodes.FAILED;
+    boolean allHold = true;
+    for (int k = 0; k < entries.size(); k++) {
+      IdentityReport report = entries.get(k).report(engine);
+      if (k > 0) {
+        System.out.println();
+      }
+      System.out.print(latex ? DerivationRenderer.latex(report, engine) : DerivationRenderer.text(report, engine));
+      System.out.flush();
+      boolean controlsRejected = report.controls().stream()
+          .allMatch(c -> c.proof().verdict() == org.wnverify.symbolic.prove.IdentityVerdict.REFUTED);
+      allHold &= report.proof().holds() && controlsRejected && !report.controls().isEmpty();
+    }
+    return allHold ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 
   /** One line saying why an id has no derivation. */

@@ -19,8 +19,9 @@ final class RunOptions {
   static final Path CHECK_OUT = Path.of("reports", "check");
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for report.json, report.md and counterexamples/ (default: reports/latest for "
-          + "audit, reports/check for check). Stale counterexamples in it are removed first.")
+      description = "Directory for report.md, index.html, report.json, junit.xml, claims/ and counterexamples/ "
+          + "(default: reports/latest for audit, reports/check for check). Stale counterexamples in it are "
+          + "removed first.")
   Path out;
 
   @Option(names = "--instance", paramLabel = "FILE",
@@ -51,8 +52,14 @@ final class RunOptions {
           + "for all five figures on two cores). Case-insensitive (default: ${DEFAULT-VALUE}).")
   org.wnverify.check.CheckContext.Profile profile;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress line on stderr (it is shown only on a terminal anyway, never in CI or a pipe).")
   boolean quiet;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Expected verdicts (written by 'wnverify baseline'): exit 1 only on a change against them, "
+          + "a new failure or a known finding that disappeared; known findings pass.")
+  Path baseline;
 
   /** Fills in the command's default --out and validates every option. */
   void validate(String command) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "Audits the theorems of three papers on weight-normalized gradient flows:",
       "derives and proves the identities with Symja, integrates the flows, checks",
       "every stated invariant, rate and bound on seeded instances that satisfy the",
-      "printed hypotheses, and writes report.json and report.md.",
+      "printed hypotheses, and writes report.md, index.html, report.json and junit.xml.",
       "",
       "Verdicts: PROVED, CONFIRMED_AT_POINTS or REFUTED for symbolic evidence;",
       "HOLDS, VIOLATED (with a replayable counterexample) or INCONCLUSIVE (with",
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       "INCONCLUSIVE: a check that cannot say no proves nothing.",
     },
     subcommands = {AuditCommand.class, CheckCommand.class, ListCommand.class, SelftestCommand.class, SoakCommand.class,
-        DeriveCommand.class,
+        DeriveCommand.class, BaselineCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
       "",
@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       "  wnverify check chou/lemma-3.8 --seed 7  one claim and its #sub-claims",
       "  wnverify check 'chou/theorem-2.2*' --instance my.json",
       "  wnverify list                           the claim catalogue",
+      "  wnverify baseline                       expected verdicts for audit --baseline (CI)",
       "",
       "Exit status: 0 all passed; 1 something VIOLATED, REFUTED or INCONCLUSIVE;",
       "2 usage or input error (one line naming the file and field).",
@@ -47,11 +48,8 @@ public final class WnVerify implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Symja's dependencies log through Log4j 2 and SLF4J 1.x; with no backend configured both
-    // print start-up warnings on every run. Select Log4j's built-in simple context (errors only)
-    // before any of them loads; slf4j-nop (see the pom) silences SLF4J.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+    // Library logging (Log4j 2, SLF4J) is routed to a no-op backend by the dependencies (see the
+    // parent pom), so stderr carries only wnverify's own lines.
     System.exit(execute(args));
   }
 

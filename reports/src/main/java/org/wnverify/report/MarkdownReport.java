@@ -10,15 +10,20 @@ import org.wnverify.check.Verdict;
 import org.wnverify.check.run.AuditReport;
 
 /**
- * report.md: a verdict table a person reads in ten seconds, failures first in the summary line,
- * then one section per claim with the statement, the numbers, the negative controls and how to
- * replay a counterexample.
+ * report.md: a summary fit for a pull-request comment (status, verdict counts by paper, the
+ * findings with their corrected variants, what changed against the baseline, the inconclusive
+ * claims and why), then a one-line-per-claim table linking to {@code claims/<id>.md}, where the
+ * numbers are. Its size grows with the number of claims, not with the evidence behind them.
  */
 public final class MarkdownReport implements ReportFormat {
-  private final ClaimInfo info;
+  private final ReportContext ctx;
+
+  public MarkdownReport(ReportContext ctx) {
+    this.ctx = ctx;
+  }
 
   public MarkdownReport(ClaimInfo info) {
-    this.info = info;
+    this(ReportContext.of(info));
   }
 
   @Override
@@ -36,8 +41,32 @@ public final class MarkdownReport implements ReportFormat {
     if (r.settings().instanceFile() != null) {
       sb.append(", instance `").append(r.settings().instanceFile()).append('`');
     }
-    sb.append(", profile ").append(r.settings().profile());
-    sb.append(". Rerun: `./wnverify ").append(r.settings().command());
+    sb.append(", profile ").append(r.settings().profile()).append(", wnverify ").append(r.settings().toolVersion());
+    sb.append(". Rerun: `").append(rerunCommand(r)).append("`\n");
+    ctx.comparison(r).ifPresent(c -> baseline(sb, c));
+    byPaper(sb, r);
+    findings(sb, r);
+    inconclusive(sb, r);
+    sb.append("\n<details><summary>All ").append(r.planned().size()).append(" claims</summary>\n\n");
+    sb.append("| claim | verdict | kind | summary |\n|---|---|---|---|\n");
+    for (ClaimOutcome o : r.outcomes()) {
+      sb.append("| ").append(link(o.id())).append(" | ")
+          .append(badge(o.verdict())).append(" | ").append(ctx.info().kind(o.id())).append(" | ")
+          .append(cell(brief(o.summary()))).append(" |\n");
+    }
+    for (String id : r.planned()) {
+      if (r.outcomes().stream().noneMatch(o -> o.id().toString().equals(id))) {
+        sb.append("| `").append(id).append("` | (running) | | |\n");
+      }
+    }
+    sb.append("\n</details>\n\nDetails: one file per claim in `claims/`; everything, with charts, in `index.html`; "
+        + "for machines `report.json` and `junit.xml`.\n");
+    return sb.toString();
+  }
+
+  /** The command line that reruns this audit. */
+  static String rerunCommand(AuditReport r) {
+    StringBuilder sb = new StringBuilder("./wnverify ").append(r.settings().command());
     for (String s : r.settings().selection()) {
       sb.append(r.settings().command().equals("audit") ? " --only '" : " '").append(s).append('\'');
     }
@@ -48,26 +77,96 @@ public final class MarkdownReport implements ReportFormat {
     if (r.settings().instanceFile() != null) {
       sb.append(" --instance ").append(r.settings().instanceFile());
     }
-    sb.append("`\n\n");
-    sb.append("| claim | verdict | kind | summary |\n|---|---|---|---|\n");
-    for (ClaimOutcome o : r.outcomes()) {
-      sb.append("| [`").append(o.id()).append("`](#").append(anchor(o.id().toString())).append(") | ")
-          .append(badge(o.verdict())).append(" | ").append(info.kind(o.id())).append(" | ")
-          .append(cell(brief(o.summary()))).append(" |\n");
-    }
-    for (String id : r.planned()) {
-      if (r.outcomes().stream().noneMatch(o -> o.id().toString().equals(id))) {
-        sb.append("| `").append(id).append("` | (running) | | |\n");
-      }
-    }
-    sb.append("\n## Details\n");
-    for (ClaimOutcome o : r.outcomes()) {
-      details(sb, o);
-    }
     return sb.toString();
   }
 
-  private static String statusLine(AuditReport r) {
+  private static void baseline(StringBuilder sb, BaselineComparison c) {
+    sb.append("\n## Against the baseline\n\n");
+    long failing = c.failingChanges().size();
+    if (c.changes().isEmpty()) {
+      sb.append("No change against `").append(c.baselineName()).append("` (").append(c.baseline().claims().size())
+          .append(" claims expected, ").append(c.baseline().findings()).append(" of them known findings).\n");
+    } else {
+      sb.append(failing == 0 ? "No failing change" : "**" + failing + " failing change" + (failing == 1 ? "" : "s") + "**")
+          .append(" against `").append(c.baselineName()).append("`");
+      long other = c.changes().size() - failing;
+      sb.append(other > 0 ? " (" + other + " other difference" + (other == 1 ? "" : "s") + ")" : "").append(".\n\n");
+      sb.append("| change | claim | expected | now | summary |\n|---|---|---|---|---|\n");
+      for (BaselineComparison.Change ch : c.changes()) {
+        sb.append("| ").append(ch.kind().failing() ? "**" + ch.kind().label() + "**" : ch.kind().label()).append(" | `")
+            .append(ch.id()).append("` | ").append(ch.expected() == null ? "(new claim)" : ch.expected().name())
+            .append(" | ").append(ch.actual() == null ? "(gone)" : ch.actual().name()).append(" | ")
+            .append(cell(ch.summary() == null ? "" : ch.summary())).append(" |\n");
+      }
+    }
+    for (String w : c.warnings()) {
+      sb.append("\nNote: ").append(w).append(".\n");
+    }
+  }
+
+  private static void byPaper(StringBuilder sb, AuditReport r) {
+    sb.append("\n## Verdicts by paper\n\n| paper | claims |");
+    for (Verdict v : Verdict.values()) {
+      sb.append(' ').append(v).append(" |");
+    }
+    sb.append("\n|---|---|").append("---|".repeat(Verdict.values().length)).append('\n');
+    Map<String, Map<Verdict, Integer>> counts = countsByPaper(r);
+    counts.forEach((paper, c) -> {
+      sb.append("| ").append(ClaimInfo.paperShort(paper)).append(" (`").append(paper).append("`) | ")
+          .append(c.values().stream().mapToInt(Integer::intValue).sum()).append(" |");
+      for (Verdict v : Verdict.values()) {
+        int n = c.getOrDefault(v, 0);
+        sb.append(' ').append(n == 0 ? "" : v.isFailing() ? "**" + n + "**" : String.valueOf(n)).append(" |");
+      }
+      sb.append('\n');
+    });
+  }
+
+  /** Verdict counts per paper, papers in the order chou, wu, ewn, then any other. */
+  static Map<String, Map<Verdict, Integer>> countsByPaper(AuditReport r) {
+    Map<String, Map<Verdict, Integer>> m = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+        (String p) -> List.of("chou", "wu", "ewn").indexOf(p) < 0 ? 99 : List.of("chou", "wu", "ewn").indexOf(p))
+        .thenComparing(p -> p));
+    for (ClaimOutcome o : r.outcomes()) {
+      m.computeIfAbsent(o.id().paper(), p -> new java.util.EnumMap<>(Verdict.class)).merge(o.verdict(), 1, Integer::sum);
+    }
+    return m;
+  }
+
+  private void findings(StringBuilder sb, AuditReport r) {
+    List<Findings.Finding> fs = Findings.of(r);
+    sb.append("\n## Findings: printed statements that fail (").append(fs.size()).append(")\n\n");
+    if (fs.isEmpty()) {
+      sb.append("None in this run.\n");
+      return;
+    }
+    sb.append("| claim | verdict | what fails | corrected variant |\n|---|---|---|---|\n");
+    for (Findings.Finding f : fs) {
+      ClaimOutcome o = f.printed();
+      sb.append("| ").append(link(o.id())).append(" | **").append(o.verdict()).append("** | ")
+          .append(cell(brief(o.summary()))).append(" | ")
+          .append(f.corrected().map(c -> link(c.id()) + " " + c.verdict()).orElse(
+              ctx.info().has(ReportLinks.correctedVariantOf(o.id()))
+                  ? "`" + ReportLinks.correctedVariantOf(o.id()) + "` (not in this run)" : "none")).append(" |\n");
+    }
+  }
+
+  private void inconclusive(StringBuilder sb, AuditReport r) {
+    List<ClaimOutcome> open = r.outcomes().stream().filter(o -> o.verdict() == Verdict.INCONCLUSIVE).toList();
+    if (open.isEmpty()) {
+      return;
+    }
+    sb.append("\n## Inconclusive (").append(open.size()).append("): neither confirmed nor refuted\n\n");
+    for (ClaimOutcome o : open) {
+      sb.append("- ").append(link(o.id())).append(": ").append(cell(brief(o.summary()))).append('\n');
+    }
+  }
+
+  private static String link(org.wnverify.check.ClaimId id) {
+    return "[`" + id + "`](" + ReportLinks.claimFile(id) + ")";
+  }
+
+  static String statusLine(AuditReport r) {
     Map<Verdict, Integer> c = r.counts();
     StringBuilder sb = new StringBuilder();
     sb.append(switch (r.status()) {
@@ -82,55 +181,6 @@ public final class MarkdownReport implements ReportFormat {
       }
     }
     return sb.append('.').toString();
-  }
-
-  private void details(StringBuilder sb, ClaimOutcome o) {
-    sb.append("\n### ").append(o.id()).append("\n\n");
-    sb.append("**").append(o.verdict()).append("**: ").append(o.summary()).append("\n\n");
-    String location = info.location(o.id());
-    if (!location.isEmpty()) {
-      sb.append("*").append(info.paperTitle(o.id())).append("*, ").append(location).append(".\n\n");
-    }
-    String statement = info.statement(o.id());
-    if (!statement.isEmpty()) {
-      sb.append("> ").append(statement.replace("\n", "\n> ")).append("\n\n");
-    }
-    sb.append("Seed `").append(o.seed()).append("`, ")
-        .append(String.format(Locale.ROOT, "%.2f", o.seconds())).append(" s.\n\n");
-    if (!o.evidence().isEmpty()) {
-      sb.append("| measurement | value |\n|---|---|\n");
-      o.evidence().forEach((k, v) -> sb.append("| ").append(cell(k)).append(" | ").append(cell(format(v))).append(" |\n"));
-      sb.append('\n');
-    }
-    for (EvidenceTable t : o.tables()) {
-      sb.append("**").append(t.title()).append("**\n\n| ")
-          .append(String.join(" | ", t.columns().stream().map(MarkdownReport::cell).toList())).append(" |\n|");
-      sb.append("---|".repeat(t.columns().size())).append('\n');
-      for (List<Object> row : t.rows()) {
-        sb.append("| ");
-        for (Object cellValue : row) {
-          sb.append(cell(format(cellValue))).append(" | ");
-        }
-        sb.setLength(sb.length() - 1);
-        sb.append('\n');
-      }
-      sb.append('\n');
-    }
-    if (!o.negativeControls().isEmpty()) {
-      sb.append("Negative controls (a wrong version the same check must reject):\n\n");
-      for (NegativeControl c : o.negativeControls()) {
-        sb.append("- ").append(c.rejected() ? "rejected" : "**NOT rejected**").append(" (").append(c.verdict())
-            .append("): ").append(c.mutation()).append(" — ").append(c.detail()).append('\n');
-      }
-      sb.append('\n');
-    }
-    if (o.counterexample() != null) {
-      sb.append("Counterexample: ").append(o.counterexample().description()).append("\n\n");
-      if (o.counterexample().savedTo() != null) {
-        sb.append("Replay: `./wnverify check ").append(o.id().parent()).append(" --instance ")
-            .append(o.counterexample().savedTo()).append("`\n\n");
-      }
-    }
   }
 
   static String format(Object v) {
@@ -172,11 +222,7 @@ public final class MarkdownReport implements ReportFormat {
     return v.isFailing() ? "**" + v + "**" : v.toString();
   }
 
-  private static String cell(String s) {
+  static String cell(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static String anchor(String id) {
-    return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9\\- ]", "").replace(' ', '-');
   }
 }

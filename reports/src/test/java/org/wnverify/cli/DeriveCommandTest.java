@@ -66,9 +66,19 @@ class DeriveCommandTest {
 
   @Test
   void claimWithoutDerivationIsAOneLineUsageError() {
-    assertThat(WnVerify.execute("derive", "chou/lemma-3.8")).isEqualTo(2);
-    assertThat(errText()).contains("chou/lemma-3.8 has no symbolic derivation").doesNotContain("\tat ");
+    assertThat(WnVerify.execute("derive", "chou/lemma-3.10")).isEqualTo(2);
+    assertThat(errText()).contains("chou/lemma-3.10 has no symbolic derivation", "chou/lemma-3.8#proof")
+        .doesNotContain("\tat ");
     assertThat(errText().strip().lines()).hasSize(1);
+  }
+
+  /** The README's example: a numerically checked claim shows the derivations of its #sub-claims. */
+  @Test
+  void aClaimWithSubDerivationsShowsThemAsLatexMath() {
+    assertThat(WnVerify.execute("derive", "chou/lemma-3.8", "--latex")).isZero();
+    assertThat(outText()).startsWith("% chou/lemma-3.8 is checked numerically; its symbolic derivation is "
+        + "chou/lemma-3.8#proof").contains("\\paragraph{chou/lemma-3.8\\#proof}", "$\\|u_{0}\\| = 1",
+        "\\tilde{L}", "\\eta").doesNotContain("\\textbar", "\\textasciitilde");
   }
 
   @Test
