@@ -77,6 +77,9 @@ public final class Dop853 {
     double[] y = y0.clone();
     double[] yNew = new double[n];
     double[] tmp = new double[n];
+    double[] dy = new double[n];
+    double[] err5 = new double[n];
+    double[] err3 = new double[n];
     double[] sw;
     long nfev = 0;
     double t = t0;
@@ -109,48 +112,26 @@ public final class Dop853 {
         hAbs = Math.abs(h);
         // stages 1..11 (stage 0 is f(t, y), kept from the last accepted step)
         for (int s = 1; s < STAGES; s++) {
-          double[] as = A[s];
+          combine(A[s], s, k, dy, n);
           for (int j = 0; j < n; j++) {
-            double dy = 0;
-            for (int l = 0; l < s; l++) {
-              double c = as[l];
-              if (c != 0.0) {
-                dy += k[l][j] * c;
-              }
-            }
-            tmp[j] = y[j] + dy * h;
+            tmp[j] = y[j] + dy[j] * h;
           }
           f.computeDerivatives(t + C[s] * h, tmp, k[s]);
         }
+        combine(B, STAGES, k, dy, n);
         for (int j = 0; j < n; j++) {
-          double dy = 0;
-          for (int l = 0; l < STAGES; l++) {
-            double c = B[l];
-            if (c != 0.0) {
-              dy += k[l][j] * c;
-            }
-          }
-          yNew[j] = y[j] + h * dy;
+          yNew[j] = y[j] + h * dy[j];
         }
         f.computeDerivatives(tNew, yNew, k[STAGES]);
         nfev += STAGES;
+        combine(E5, STAGES + 1, k, err5, n);
+        combine(E3, STAGES + 1, k, err3, n);
         double e5 = 0;
         double e3 = 0;
         for (int j = 0; j < n; j++) {
           double scale = atol + Math.max(Math.abs(y[j]), Math.abs(yNew[j])) * rtol;
-          double a5 = 0;
-          double a3 = 0;
-          for (int l = 0; l <= STAGES; l++) {
-            double kl = k[l][j];
-            if (E5[l] != 0.0) {
-              a5 += kl * E5[l];
-            }
-            if (E3[l] != 0.0) {
-              a3 += kl * E3[l];
-            }
-          }
-          a5 /= scale;
-          a3 /= scale;
+          double a5 = err5[j] / scale;
+          double a3 = err3[j] / scale;
           e5 += a5 * a5;
           e3 += a3 * a3;
         }
@@ -186,6 +167,23 @@ public final class Dop853 {
       k[STAGES] = sw;
     }
     return new Result(t, y, nfev, steps, rejected, true, "reached t = " + t);
+  }
+
+  /**
+   * out = sum_{l < count} c_l k_l, the terms in increasing l (zero coefficients skipped), as
+   * whole-vector updates the JIT vectorizes.
+   */
+  static void combine(double[] c, int count, double[][] k, double[] out, int n) {
+    java.util.Arrays.fill(out, 0, n, 0.0);
+    for (int l = 0; l < count; l++) {
+      double cl = c[l];
+      if (cl != 0.0) {
+        double[] kl = k[l];
+        for (int j = 0; j < n; j++) {
+          out[j] += kl[j] * cl;
+        }
+      }
+    }
   }
 
   /** SciPy's select_initial_step (Hairer, Norsett, Wanner, Sec. II.4), one evaluation. */

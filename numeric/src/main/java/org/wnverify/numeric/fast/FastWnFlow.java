@@ -124,8 +124,8 @@ public final class FastWnFlow implements FlowSystem, AutoCloseable {
     if (pair != null) {
       pair.run(lower, upper);
     } else {
-      lower.run();
-      upper.run();
+      pass.run(a, n, b, xl, 0, half, s, tLo);
+      pass.run(a, n, b, xl, half, m, s, tHi);
     }
   }
 
