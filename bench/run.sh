@@ -7,10 +7,15 @@
 # PEER_BLAS_THREADS=2 to give the peer two.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="${1:-$here/target/bench}"
-shift || true
+dir="$here/target/bench"
 sizes="250,500,1000,2000"
-if [ "${1:-}" = "--sizes" ]; then sizes="$2"; fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    -*) echo "usage: bench/run.sh [DIR] [--sizes 250,500,1000,2000]" >&2; exit 2 ;;
+    *) dir="$1"; shift ;;
+  esac
+done
 (cd "$here" && mvn -B -q -DskipTests package) >&2
 mkdir -p "$dir"
 t="${PEER_BLAS_THREADS:-1}"
