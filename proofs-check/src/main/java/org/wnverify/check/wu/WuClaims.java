@@ -1,0 +1,13 @@
+package org.wnverify.check.wu;
+
+import java.util.List;
+import org.wnverify.check.Claim;
+import org.wnverify.check.ClaimProvider;
+
+/** The numeric claims of Wu et al. (the symbolic identities are in SymbolicIdentityClaims). */
+public final class WuClaims implements ClaimProvider {
+  @Override
+  public List<Claim> claims() {
+    return List.of(new Lemma22ApproachFlow());
+  }
+}
