@@ -65,10 +65,20 @@ public final class Refinement {
    */
   public static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
       ToDoubleFunction<double[]> stop) {
+    return run(ctx, sys, maxTime, lossFactor, stop, 0.0);
+  }
+
+  /**
+   * As {@link #run(CheckContext, FlowSystem, double, double, ToDoubleFunction)} with an absolute
+   * tolerance of {@code absPerRel} times each relative one: for flows whose state entries start at
+   * or cross zero (Wu's w), where purely relative error control divides by zero.
+   */
+  public static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
+      ToDoubleFunction<double[]> stop, double absPerRel) {
     double l0 = sys.loss(sys.initialState());
     double ref = TOLERANCES[TOLERANCES.length - 1];
     IntegrationResult horizon = FlowIntegrator.integrate(sys,
-        IntegrationSettings.of(ref, maxTime).withLossTarget(l0 * lossFactor).withAbsoluteTolerance(0.0), stop);
+        IntegrationSettings.of(ref, maxTime).withLossTarget(l0 * lossFactor).withAbsoluteTolerance(ref * absPerRel), stop);
     ctx.checkpoint();
     if (!(horizon.finalTime() > 0)) {
       return new Runs(0, List.of(), List.of(), "no progress: " + horizon.message());
@@ -79,7 +89,7 @@ public final class Refinement {
     List<IntegrationResult> results = new ArrayList<>();
     for (double tol : TOLERANCES) {
       IntegrationResult r = FlowIntegrator.integrate(sys, IntegrationSettings.of(tol, t).withSamples(times)
-          .withAbsoluteTolerance(0.0));
+          .withAbsoluteTolerance(tol * absPerRel));
       ctx.checkpoint();
       if (!r.reachedEnd() || r.trajectory().size() != times.length) {
         return new Runs(t, trajs, results, "tolerance " + tol + ": " + r.status() + " " + r.message());
