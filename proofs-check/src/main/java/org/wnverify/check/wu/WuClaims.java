@@ -8,6 +8,7 @@ import org.wnverify.check.ClaimProvider;
 public final class WuClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
-    return List.of(new Lemma22ApproachFlow());
+    return List.of(new Lemma22ApproachFlow(), new Lemma25Invariant.AlongTrajectories(),
+        new Lemma25Invariant.SquaredNorm(false), new Lemma25Invariant.SquaredNorm(true));
   }
 }
