@@ -9,6 +9,8 @@ public final class WuClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
     return List.of(new Lemma22ApproachFlow(), new Lemma25Invariant.AlongTrajectories(),
-        new Lemma25Invariant.SquaredNorm(false), new Lemma25Invariant.SquaredNorm(true));
+        new Lemma25Invariant.SquaredNorm(false), new Lemma25Invariant.SquaredNorm(true),
+        new Theorem26.Dichotomy(false), new Theorem26.Dichotomy(true), new Theorem26.ClosedForm(false),
+        new Theorem26.ClosedForm(true), new Theorem26.SufficientCondition());
   }
 }
