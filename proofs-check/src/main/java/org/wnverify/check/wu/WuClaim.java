@@ -19,7 +19,7 @@ import org.wnverify.numeric.wu.WuInstance;
  */
 abstract class WuClaim extends DescribedClaim {
   /** Candidates tried when shrinking a counterexample (each costs one check of the instance). */
-  static final int SHRINK_BUDGET = 40;
+  static final int SHRINK_BUDGET = 20;
 
   WuClaim(String id, String location, String statement, ClaimKind kind) {
     super(ClaimId.parse(id), location, statement, kind);
