@@ -14,6 +14,8 @@ public final class WuClaims implements ClaimProvider {
         new Theorem26.ClosedForm(true), new Theorem26.SufficientCondition(),
         new Theorem26PartII(Theorem26PartII.Mode.ORTHOGONAL, false), new Theorem26PartII(Theorem26PartII.Mode.ORTHOGONAL, true),
         new Theorem26PartII(Theorem26PartII.Mode.GENERAL, false), new Theorem26PartII(Theorem26PartII.Mode.GENERAL, true),
-        new Theorem26PartII(Theorem26PartII.Mode.RESTART, false));
+        new Theorem26PartII(Theorem26PartII.Mode.RESTART, false), new Lemma23Stationary(), new Lemma24Rate(),
+        new Theorem27Times(), new Example2d(Example2d.Part.LIMIT), new Example2d(Example2d.Part.LIMIT_CORRECTED),
+        new Example2d(Example2d.Part.CLOSER), new Example2d(Example2d.Part.SPURIOUS));
   }
 }
