@@ -16,6 +16,9 @@ public final class WuClaims implements ClaimProvider {
         new Theorem26PartII(Theorem26PartII.Mode.GENERAL, false), new Theorem26PartII(Theorem26PartII.Mode.GENERAL, true),
         new Theorem26PartII(Theorem26PartII.Mode.RESTART, false), new Lemma23Stationary(), new Lemma24Rate(),
         new Theorem27Times(), new Example2d(Example2d.Part.LIMIT), new Example2d(Example2d.Part.LIMIT_CORRECTED),
-        new Example2d(Example2d.Part.CLOSER), new Example2d(Example2d.Part.SPURIOUS));
+        new Example2d(Example2d.Part.CLOSER), new Example2d(Example2d.Part.SPURIOUS),
+        new Theorem32Counts(Theorem32Counts.Statement.CASE_A), new Theorem32Counts(Theorem32Counts.Statement.CASE_B),
+        new Theorem32Counts(Theorem32Counts.Statement.E1), new Theorem32Counts(Theorem32Counts.Statement.E7),
+        new Proposition33(false), new Proposition33(true));
   }
 }
