@@ -1,6 +1,7 @@
 package org.wnverify.numeric.wu;
 
 import org.wnverify.numeric.problem.InvalidInstanceException;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * One instance of the over-parametrized least-squares problem of Wu et al.: minimise
@@ -18,7 +19,7 @@ import org.wnverify.numeric.problem.InvalidInstanceException;
  * @param g0 initial scale
  * @param c the ratio gamma / eta of Condition 2.1 (c = 0 freezes g)
  */
-public record WuInstance(double[][] a, double[] y, double[] w0, double g0, double c) {
+public record WuInstance(double[][] a, double[] y, double[] w0, double g0, double c) implements ProblemInstance {
 
   public WuInstance {
     if (a == null || a.length == 0) {

@@ -44,7 +44,7 @@ final class Example2d extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(new WuHypothesis("the example: A = [1, 0], y = 1, w0 = [0, 1], c = 1", p -> WuHypothesis.when(
         !p.equals(WuSampler.example2d(p.g0())), "not the example")),
         new WuHypothesis(part == Part.CLOSER ? "0 < g0 <= 1 (g0 relatively small)" : "g0 != 0", p -> WuHypothesis.when(

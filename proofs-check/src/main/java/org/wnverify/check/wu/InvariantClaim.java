@@ -44,7 +44,7 @@ abstract class InvariantClaim extends WuClaim {
   abstract List<Mutant> mutants();
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.C_POSITIVE, WuHypothesis.UNIT_W0);
   }
 
@@ -68,7 +68,7 @@ abstract class InvariantClaim extends WuClaim {
   }
 
   @Override
-  void checkSamples(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
+  void checkWu(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     ControlTally controls = new ControlTally();

@@ -48,7 +48,7 @@ final class Lemma22ApproachFlow extends WuClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.UNIT_W0);
   }
 
@@ -126,7 +126,7 @@ final class Lemma22ApproachFlow extends WuClaim {
   }
 
   @Override
-  void checkSamples(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
+  void checkWu(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<List<Object>> fits = new ArrayList<>();
     ControlTally controls = new ControlTally();

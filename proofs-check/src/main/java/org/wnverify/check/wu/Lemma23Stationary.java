@@ -24,7 +24,7 @@ final class Lemma23Stationary extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.C_POSITIVE, WuHypothesis.UNIT_W0);
   }
 

@@ -31,7 +31,7 @@ final class Lemma24Rate extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.UNIT_W0);
   }
 

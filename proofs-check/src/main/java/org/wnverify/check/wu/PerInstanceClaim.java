@@ -68,7 +68,7 @@ abstract class PerInstanceClaim extends WuClaim {
   }
 
   @Override
-  void checkSamples(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
+  void checkWu(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
     ControlTally tally = new ControlTally();
     controlNames().forEach(tally::declare);
     List<List<Object>> rows = new ArrayList<>();

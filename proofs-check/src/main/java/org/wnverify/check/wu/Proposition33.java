@@ -32,7 +32,7 @@ final class Proposition33 extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.LAMBDA_MAX_ONE, WuHypothesis.UNIT_W0, WuHypothesis.Y_NONZERO,
         new WuHypothesis("g0 <= g* lambda_min/(2 + delta) (delta of the instance: delta = 0.5)", p -> {
           double b = WuClosedForms.proposition33G0Bound(WuGeometry.of(p), DELTA);

@@ -73,7 +73,7 @@ final class Theorem26 {
     }
 
     @Override
-    List<WuHypothesis> hypotheses() {
+    public List<WuHypothesis> hypotheses() {
       List<WuHypothesis> h = new ArrayList<>(List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.UNIT_W0, WuHypothesis.Y_NONZERO));
       if (corrected) {
         h.add(WuHypothesis.C_POSITIVE);
@@ -142,7 +142,7 @@ final class Theorem26 {
     }
 
     @Override
-    List<WuHypothesis> hypotheses() {
+    public List<WuHypothesis> hypotheses() {
       return List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.UNIT_W0, WuHypothesis.C_POSITIVE, WuHypothesis.Y_NONZERO);
     }
 
@@ -253,7 +253,7 @@ final class Theorem26 {
     });
 
     @Override
-    List<WuHypothesis> hypotheses() {
+    public List<WuHypothesis> hypotheses() {
       return List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.UNIT_W0, WuHypothesis.C_POSITIVE, WuHypothesis.Y_NONZERO, CONDITION);
     }
 

@@ -55,7 +55,7 @@ final class Theorem26PartII extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     List<WuHypothesis> h = new ArrayList<>(List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.UNIT_W0, WuHypothesis.Y_NONZERO,
         WuHypothesis.C_ZERO));
     if (mode == Mode.ORTHOGONAL) {
@@ -79,7 +79,12 @@ final class Theorem26PartII extends PerInstanceClaim {
     List<WuSample> out = new ArrayList<>();
     boolean printedRange = !corrected && mode != Mode.RESTART;
     for (int i = 0; out.size() < Math.max(n, 3); i++) {
-      WuInstance p = (mode == Mode.ORTHOGONAL ? s.orthogonal() : s.general()).withC(0);
+      WuInstance p;
+      do {
+        // lambda_min >= 0.1 lambda_max: the c = 0 flow converges at rate ~ g0^2 lambda_min, and ill-conditioned draws
+        // spend the integration budget without adding a case the corners do not cover.
+        p = (mode == Mode.ORTHOGONAL ? s.orthogonal() : s.general()).withC(0);
+      } while (WuGeometry.of(p).lambdaMin() < 0.1 * WuGeometry.of(p).lambdaMax());
       double gs = WuGeometry.of(p).gStar();
       String label;
       double g0;

@@ -32,7 +32,7 @@ final class Theorem27Times extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.C_POSITIVE, WuHypothesis.UNIT_W0, WuHypothesis.LAMBDA_MIN, WuHypothesis.Y_NONZERO);
   }
 
@@ -58,6 +58,13 @@ final class Theorem27Times extends PerInstanceClaim {
   static boolean applies(WuInstance q) {
     WuGeometry geo = WuGeometry.of(q);
     return WuClosedForms.theorem27FirstApplies(q, geo) || WuClosedForms.theorem27Delta(q, geo) > 0;
+  }
+
+  /** Over many instances: MANY times the requested samples when sampling (a supplied instance is checked alone). */
+  @Override
+  void checkWu(CheckContext ctx, List<WuSample> samples, org.wnverify.check.ClaimOutcome.Builder out) {
+    boolean supplied = samples.size() == 1 && samples.get(0).label().equals("supplied");
+    super.checkWu(ctx, supplied ? samples : draw(ctx, samples.size()), out);
   }
 
   @Override

@@ -61,7 +61,7 @@ final class Theorem32Counts extends PerInstanceClaim {
   }
 
   @Override
-  List<WuHypothesis> hypotheses() {
+  public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.ORTHOGONAL, WuHypothesis.UNIT_W0, WuHypothesis.G0_BETWEEN_0_AND_GSTAR, WuHypothesis.Y_NONZERO);
   }
 

@@ -3,18 +3,20 @@ package org.wnverify.check.wu;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.wu.WuGeometry;
 import org.wnverify.numeric.wu.WuInstance;
 
 /** One printed hypothesis of a Wu statement: its text and, on an instance, why it is unmet. */
-record WuHypothesis(String text, Function<WuInstance, Optional<String>> test) {
+record WuHypothesis(String text, Function<WuInstance, Optional<String>> test) implements Hypothesis<WuInstance> {
   /** Relative slack for "||w0|| = 1" and "A A^T = I" on instances read from files (rounding of 17 digits). */
   static final double UNIT_SLACK = 1e-12;
   /** lambda_min(A A^T) > 0 is read as lambda_min > this times lambda_max (numerical rank). */
   static final double RANK_SLACK = 1e-10;
 
-  Optional<String> unmet(WuInstance p) {
+  @Override
+  public Optional<String> unmet(WuInstance p) {
     return test.apply(p);
   }
 

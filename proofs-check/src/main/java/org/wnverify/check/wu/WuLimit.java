@@ -20,9 +20,9 @@ import org.wnverify.numeric.ode.IntegrationSettings;
  */
 record WuLimit(double[] state, double time, double uncertainty, double loss, String message) {
   static final double LOSS_FACTOR = 1e-24;
-  static final double SPEED_FLOOR = 1e-13;
+  static final double SPEED_FLOOR = 1e-12;
   static final double MAX_TIME = 1e5;
-  static final int BUDGET = 3_000_000;
+  static final int BUDGET = 1_000_000;
   /** Truncation and noise are estimates good to a small factor. */
   static final double UNCERTAINTY_FACTOR = 10;
   /** Rounding of states of order one over ~1e5 steps. */
