@@ -111,6 +111,12 @@ final class WuSampler {
     return new WuInstance(new double[][] {{1, 0}}, new double[] {1}, new double[] {0, 1}, g0, 1.0);
   }
 
+  /** The unit vector along the orthogonal projection of v onto the row space of a. */
+  static double[] inRowSpaceDirection(double[][] a, double[] v) {
+    double[] w = WuGeometry.of(a, new double[a.length]).parallel(v);
+    return Vectors.scale(1 / Vectors.norm(w), w);
+  }
+
   /** w0 replaced by a unit vector of ker A (A w0 = 0), when ker A is non-trivial. */
   static WuInstance inKernel(WuInstance p, double[] seedDirection) {
     WuGeometry geo = WuGeometry.of(p);
