@@ -14,6 +14,7 @@ import org.wnverify.check.chou.ChouClaims;
 import org.wnverify.check.ewn.EwnClaims;
 import org.wnverify.check.experiments.ChouExperimentClaims;
 import org.wnverify.check.symbolic.SymbolicIdentityClaims;
+import org.wnverify.check.wu.WuClaims;
 
 /**
  * All claims the toolkit knows, keyed and sorted by id. Building the catalogue runs nothing
@@ -36,7 +37,7 @@ public final class ClaimCatalogue {
   /** The catalogue of the three papers. */
   public static ClaimCatalogue standard() {
     return new ClaimCatalogue(List.of(
-        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims()));
+        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims(), new WuClaims()));
   }
 
   /** Every claim, sorted by id. */

@@ -20,22 +20,22 @@ import org.wnverify.numeric.ode.Trajectory;
  * quantity drifts only by integration error (drift ~ noise, shrinking with the tolerance); a
  * non-conserved one drifts by a fixed amount far above the noise at every tolerance.
  */
-final class Refinement {
+public final class Refinement {
   /** Tolerances, coarse to fine; the last is the reference. */
-  static final double[] TOLERANCES = {1e-6, 1e-8, 1e-10, 1e-12};
+  public static final double[] TOLERANCES = {1e-6, 1e-8, 1e-10, 1e-12};
   /*
    * Error control is purely relative (absolute tolerance 0): the quantities involve u^(2-L),
    * x^(2-L) and log, whose relative accuracy is that of the smallest entries, which shrink
    * towards a sparse limit; none of the states' entries crosses zero (Lemma 3.3).
    */
   /** Sample times per run (uniform on [0, T]). */
-  static final int SAMPLES = 100;
+  public static final int SAMPLES = 100;
   /**
    * Drift within this factor of the measured noise counts as "explained by integration error":
    * the per-step error estimate of an embedded pair is accurate to a small factor, and 10 leaves
    * margin for the reference run's own error.
    */
-  static final double CONSISTENCY = 10;
+  public static final double CONSISTENCY = 10;
   /**
    * The drift must fall by at least this factor from the coarsest to the reference tolerance
    * (a 10^6 tightening); a conserved quantity at integration-error level falls by far more.
@@ -49,9 +49,9 @@ final class Refinement {
   private Refinement() {}
 
   /** Trajectories of one flow at every tolerance, sampled at the same times. */
-  record Runs(double endTime, List<Trajectory> trajectories, List<IntegrationResult> results,
+  public record Runs(double endTime, List<Trajectory> trajectories, List<IntegrationResult> results,
       String problem) {
-    Trajectory reference() {
+    public Trajectory reference() {
       return trajectories.get(trajectories.size() - 1);
     }
   }
@@ -63,8 +63,18 @@ final class Refinement {
    * @param lossFactor stop the horizon search once the loss fell by this factor
    * @param stop a collapse condition (or null)
    */
-  static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
+  public static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
       ToDoubleFunction<double[]> stop) {
+    return run(ctx, sys, maxTime, lossFactor, stop, 0.0);
+  }
+
+  /**
+   * As {@link #run(CheckContext, FlowSystem, double, double, ToDoubleFunction)} with an absolute
+   * tolerance of {@code absPerRel} times each relative one: for flows whose state entries start at
+   * or cross zero (Wu's w), where purely relative error control divides by zero.
+   */
+  public static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
+      ToDoubleFunction<double[]> stop, double absPerRel) {
     double l0 = sys.loss(sys.initialState());
     if (!Double.isFinite(l0)) {
       return new Runs(0, List.of(), List.of(), "the loss at the initial state is " + l0
@@ -72,7 +82,7 @@ final class Refinement {
     }
     double ref = TOLERANCES[TOLERANCES.length - 1];
     IntegrationResult horizon = FlowIntegrator.integrate(sys,
-        IntegrationSettings.of(ref, maxTime).withLossTarget(l0 * lossFactor).withAbsoluteTolerance(0.0), stop);
+        IntegrationSettings.of(ref, maxTime).withLossTarget(l0 * lossFactor).withAbsoluteTolerance(ref * absPerRel), stop);
     ctx.checkpoint();
     if (!(horizon.finalTime() > 0)) {
       return new Runs(0, List.of(), List.of(), "no progress: " + horizon.message());
@@ -83,7 +93,7 @@ final class Refinement {
     List<IntegrationResult> results = new ArrayList<>();
     for (double tol : TOLERANCES) {
       IntegrationResult r = FlowIntegrator.integrate(sys, IntegrationSettings.of(tol, t).withSamples(times)
-          .withAbsoluteTolerance(0.0));
+          .withAbsoluteTolerance(tol * absPerRel));
       ctx.checkpoint();
       if (!r.reachedEnd() || r.trajectory().size() != times.length) {
         return new Runs(t, trajs, results, "tolerance " + tol + ": " + r.status() + " " + r.message());
@@ -95,14 +105,14 @@ final class Refinement {
   }
 
   /** The measurements and verdict for one candidate conserved quantity. */
-  record Judgement(Verdict verdict, double[] drift, double[] noise, double roundoff, double motion,
+  public record Judgement(Verdict verdict, double[] drift, double[] noise, double roundoff, double motion,
       String detail) {}
 
   /**
    * @param q the candidate conserved quantity of a state
    * @param raw the un-projected entries it is built from (gives the scale of motion)
    */
-  static Judgement judge(Runs runs, Function<double[], double[]> q, Function<double[], double[]> raw) {
+  public static Judgement judge(Runs runs, Function<double[], double[]> q, Function<double[], double[]> raw) {
     int levels = runs.trajectories().size();
     Trajectory ref = runs.reference();
     double[] drift = new double[levels];
@@ -158,7 +168,7 @@ final class Refinement {
     return new Judgement(Verdict.INCONCLUSIVE, drift, noise, roundoff, motion, why + "; " + numbers);
   }
 
-  static String fmt(double[] v) {
+  public static String fmt(double[] v) {
     StringBuilder sb = new StringBuilder("[");
     for (int k = 0; k < v.length; k++) {
       sb.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2e", v[k]));

@@ -3,6 +3,7 @@ package org.wnverify.check.problem;
 import java.util.List;
 import java.util.Optional;
 import org.wnverify.check.chou.DiagonalNetFamily;
+import org.wnverify.check.wu.WuLeastSquaresFamily;
 import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
@@ -10,7 +11,7 @@ import org.wnverify.numeric.problem.ProblemInstance;
  * its family here; instance files, {@code --instance} and {@code --save-instances} then work for it.
  */
 public final class ProblemFamilies {
-  private static final List<ProblemFamily<?>> ALL = List.of(DiagonalNetFamily.INSTANCE);
+  private static final List<ProblemFamily<?>> ALL = List.of(DiagonalNetFamily.INSTANCE, WuLeastSquaresFamily.INSTANCE);
 
   private ProblemFamilies() {}
 

@@ -1,0 +1,190 @@
+package org.wnverify.check.wu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.ClaimKind;
+import org.wnverify.numeric.linalg.Vectors;
+import org.wnverify.numeric.wu.WuFlow;
+import org.wnverify.numeric.wu.WuGeometry;
+import org.wnverify.numeric.wu.WuInstance;
+
+/**
+ * Theorem 2.6 Part II (c = 0): for orthogonal A, w_t -> w*; for general A, w_t -> w~0 with
+ * w~0_perp = 0; restarting with c > 0 from (g0, w~0) converges to (g*, w*). The proof (C.4.3)
+ * assumes g0 < g* ("since g0 < g*"), which the statement omits: with |g0| > g* a whole sphere of
+ * zero-loss directions with a ker A part is reachable, and g0 = 0 freezes w. The "-corrected"
+ * variants add the proof's 0 < g0 < g*.
+ */
+final class Theorem26PartII extends PerInstanceClaim {
+  enum Mode {
+    ORTHOGONAL, GENERAL, RESTART
+  }
+
+  /** A limit agrees with the statement within this distance (the flow's limit is accurate to ~1e-9). */
+  static final double AGREE = 1e-6;
+  /** ... and contradicts it beyond this. */
+  static final double DISAGREE = 1e-3;
+
+  private final Mode mode;
+  private final boolean corrected;
+
+  Theorem26PartII(Mode mode, boolean corrected) {
+    super(id(mode, corrected), Theorem26.LOCATION + " (Part II)", statement(mode, corrected), ClaimKind.LIMIT);
+    this.mode = mode;
+    this.corrected = corrected;
+  }
+
+  private static String id(Mode m, boolean corrected) {
+    String base = switch (m) {
+      case ORTHOGONAL -> "wu/theorem-2.6#part-ii-orthogonal";
+      case GENERAL -> "wu/theorem-2.6#part-ii-general";
+      case RESTART -> "wu/theorem-2.6#part-ii-restart";
+    };
+    return corrected ? base + "-corrected" : base;
+  }
+
+  private static String statement(Mode m, boolean corrected) {
+    String pre = corrected ? "With 0 < g0 < g* (the proof's assumption): " : "";
+    return pre + switch (m) {
+      case ORTHOGONAL -> "If c = 0 and A is orthogonal, i.e. A A^T = I, then w_t -> w*.";
+      case GENERAL -> "If A is not orthogonal (c = 0), then the flow still converges to a point w~0 in the row space of A "
+          + "(w~0_perp = 0).";
+      case RESTART -> "When restarting the WN flow with c > 0 from g0, w~0, then (g0, w~0) -> (g*, w*).";
+    };
+  }
+
+  @Override
+  public List<WuHypothesis> hypotheses() {
+    List<WuHypothesis> h = new ArrayList<>(List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.UNIT_W0, WuHypothesis.Y_NONZERO,
+        WuHypothesis.C_ZERO));
+    if (mode == Mode.ORTHOGONAL) {
+      h.add(WuHypothesis.ORTHOGONAL);
+    }
+    if (corrected || mode == Mode.RESTART) {
+      h.add(WuHypothesis.G0_BETWEEN_0_AND_GSTAR);
+    }
+    return h;
+  }
+
+  @Override
+  List<String> notes() {
+    return List.of("restart runs use c = 1 (any c > 0 is allowed); 'converges' is judged on the integrated limit "
+        + "(distance <= " + AGREE + " agrees, > " + DISAGREE + " contradicts)");
+  }
+
+  @Override
+  List<WuSample> draw(CheckContext ctx, int n) {
+    WuSampler s = new WuSampler(ctx.random(id()));
+    List<WuSample> out = new ArrayList<>();
+    boolean printedRange = !corrected && mode != Mode.RESTART;
+    for (int i = 0; out.size() < Math.max(n, 3); i++) {
+      WuInstance p;
+      do {
+        // lambda_min >= 0.1 lambda_max: the c = 0 flow converges at rate ~ g0^2 lambda_min, and ill-conditioned draws
+        // spend the integration budget without adding a case the corners do not cover.
+        p = (mode == Mode.ORTHOGONAL ? s.orthogonal() : s.general()).withC(0);
+      } while (WuGeometry.of(p).lambdaMin() < 0.1 * WuGeometry.of(p).lambdaMax());
+      double gs = WuGeometry.of(p).gStar();
+      String label;
+      double g0;
+      if (printedRange && i == 0) {
+        g0 = 2 * gs;
+        label = "corner: g0 = 2 g*";
+      } else if (printedRange && i == 1) {
+        g0 = -0.5 * gs;
+        label = "corner: g0 = -g*/2";
+      } else if (i == (printedRange ? 2 : 0)) {
+        g0 = 0.95 * gs;
+        label = "corner: g0 = 0.95 g*";
+      } else if (i == (printedRange ? 3 : 1)) {
+        g0 = 0.2 * gs;
+        label = "corner: g0 = 0.2 g*";
+      } else {
+        g0 = s.uniform(0.25, 0.9) * gs;
+        label = "draw " + i;
+      }
+      out.add(new WuSample(p.withG0(g0), label));
+    }
+    return out.size() > n ? List.copyOf(out.subList(0, n)) : out;
+  }
+
+  @Override
+  List<String> controlNames() {
+    return switch (mode) {
+      case ORTHOGONAL -> List.of("w_t -> -w*", "A A^T = I dropped (general A, w_t -> w*)");
+      case GENERAL -> List.of("w~0 = w* (the orthogonal conclusion)", "w~0_perp = w0_perp (no regularization)");
+      case RESTART -> List.of("restart with c = 0 (g not turned on)", "restart from w0 instead of w~0");
+    };
+  }
+
+  @Override
+  List<String> columns() {
+    return List.of("g0", "g*", "||w_lim - w*||", "||w_lim_perp||", "restart |g - g*| + ||w - w*||");
+  }
+
+  @Override
+  Judged judge(CheckContext ctx, WuInstance p) {
+    Judged j = new Judged();
+    WuGeometry geo = WuGeometry.of(p);
+    double[] ws = geo.wStar();
+    WuLimit lim = WuLimit.of(WuFlow.of(p));
+    if (!lim.ok()) {
+      return j.statement(Result.UNDECIDED, lim.message());
+    }
+    double[] w = WuFlow.w(lim.state());
+    double toStar = Vectors.distance(w, ws);
+    double perp = Vectors.norm(geo.perp(w));
+    double restart = Double.NaN;
+    switch (mode) {
+      case ORTHOGONAL -> {
+        j.statement(verdict(toStar), "||w_lim - w*|| = " + Theorem26.fmt(toStar));
+        j.control(controlNames().get(0), Vectors.distance(w, Vectors.scale(-1, ws)) > DISAGREE, "||w_lim + w*|| = "
+            + Theorem26.fmt(Vectors.distance(w, Vectors.scale(-1, ws))));
+        // the orthogonal conclusion on a general A (same g0 / g* ratio)
+        WuInstance general = new WuSampler(new java.util.SplittableRandom(Double.doubleToLongBits(p.g0())))
+            .general().withC(0);
+        WuInstance gp = general.withG0(p.g0() / geo.gStar() * WuGeometry.of(general).gStar());
+        WuLimit gl = WuLimit.of(WuFlow.of(gp));
+        double gd = gl.ok() ? Vectors.distance(WuFlow.w(gl.state()), WuGeometry.of(gp).wStar()) : Double.NaN;
+        j.control(controlNames().get(1), gl.ok() ? (gd > DISAGREE ? Boolean.TRUE : gd <= AGREE ? Boolean.FALSE : null) : null,
+            "general A: ||w_lim - w*|| = " + Theorem26.fmt(gd));
+      }
+      case GENERAL -> {
+        j.statement(verdict(perp), "||w_lim_perp|| = " + Theorem26.fmt(perp));
+        j.control(controlNames().get(0), toStar > DISAGREE ? Boolean.TRUE : toStar <= AGREE ? Boolean.FALSE : null,
+            "||w_lim - w*|| = " + Theorem26.fmt(toStar));
+        double w0p = Vectors.norm(geo.perp(p.w0()));
+        j.control(controlNames().get(1), w0p > DISAGREE ? Math.abs(perp - w0p) > DISAGREE : null,
+            "||w0_perp|| = " + Theorem26.fmt(w0p) + ", ||w_lim_perp|| = " + Theorem26.fmt(perp));
+      }
+      case RESTART -> {
+        restart = restartError(p, w, 1.0);
+        j.statement(verdict(restart), "restart: |g - g*| + ||w - w*|| = " + Theorem26.fmt(restart));
+        double frozen = restartError(p, w, 0.0);
+        j.control(controlNames().get(0), frozen > DISAGREE ? Boolean.TRUE : null, "error " + Theorem26.fmt(frozen));
+        double fromW0 = restartError(p, p.w0(), 1.0);
+        j.control(controlNames().get(1), Vectors.norm(geo.perp(p.w0())) > DISAGREE ? fromW0 > DISAGREE : null,
+            "error " + Theorem26.fmt(fromW0));
+      }
+      default -> throw new IllegalStateException();
+    }
+    j.row(p.g0(), geo.gStar(), toStar, perp, restart);
+    return j;
+  }
+
+  private static Result verdict(double distance) {
+    return distance <= AGREE ? Result.HOLDS : distance > DISAGREE ? Result.VIOLATED : Result.UNDECIDED;
+  }
+
+  /** |g - g*| + ||w - w*|| at the limit of the flow restarted from (g0, w) with ratio c. */
+  private static double restartError(WuInstance p, double[] w, double c) {
+    WuInstance q = p.withW0(Vectors.scale(1 / Vectors.norm(w), w)).withC(c);
+    WuLimit lim = WuLimit.of(WuFlow.of(q));
+    if (!lim.ok()) {
+      return Double.NaN;
+    }
+    WuGeometry geo = WuGeometry.of(p);
+    return Math.abs(lim.state()[0] - geo.gStar()) + Vectors.distance(WuFlow.w(lim.state()), geo.wStar());
+  }
+}

@@ -1,0 +1,24 @@
+package org.wnverify.check.wu;
+
+import java.util.List;
+import org.wnverify.check.Claim;
+import org.wnverify.check.ClaimProvider;
+
+/** The numeric claims of Wu et al. (the symbolic identities are in SymbolicIdentityClaims). */
+public final class WuClaims implements ClaimProvider {
+  @Override
+  public List<Claim> claims() {
+    return List.of(new Lemma22ApproachFlow(), new Lemma25Invariant.AlongTrajectories(),
+        new Lemma25Invariant.SquaredNorm(false), new Lemma25Invariant.SquaredNorm(true),
+        new Theorem26.Dichotomy(false), new Theorem26.Dichotomy(true), new Theorem26.ClosedForm(false),
+        new Theorem26.ClosedForm(true), new Theorem26.SufficientCondition(),
+        new Theorem26PartII(Theorem26PartII.Mode.ORTHOGONAL, false), new Theorem26PartII(Theorem26PartII.Mode.ORTHOGONAL, true),
+        new Theorem26PartII(Theorem26PartII.Mode.GENERAL, false), new Theorem26PartII(Theorem26PartII.Mode.GENERAL, true),
+        new Theorem26PartII(Theorem26PartII.Mode.RESTART, false), new Lemma23Stationary(), new Lemma24Rate(),
+        new Theorem27Times(), new Example2d(Example2d.Part.LIMIT), new Example2d(Example2d.Part.LIMIT_CORRECTED),
+        new Example2d(Example2d.Part.CLOSER), new Example2d(Example2d.Part.SPURIOUS),
+        new Theorem32Counts(Theorem32Counts.Statement.CASE_A), new Theorem32Counts(Theorem32Counts.Statement.CASE_B),
+        new Theorem32Counts(Theorem32Counts.Statement.E1), new Theorem32Counts(Theorem32Counts.Statement.E7),
+        new Proposition33(false), new Proposition33(true), new Figure1());
+  }
+}
