@@ -20,9 +20,9 @@ import org.wnverify.numeric.ode.Trajectory;
  * quantity drifts only by integration error (drift ~ noise, shrinking with the tolerance); a
  * non-conserved one drifts by a fixed amount far above the noise at every tolerance.
  */
-final class Refinement {
+public final class Refinement {
   /** Tolerances, coarse to fine; the last is the reference. */
-  static final double[] TOLERANCES = {1e-6, 1e-8, 1e-10, 1e-12};
+  public static final double[] TOLERANCES = {1e-6, 1e-8, 1e-10, 1e-12};
   /*
    * Error control is purely relative (absolute tolerance 0): the quantities involve u^(2-L),
    * x^(2-L) and log, whose relative accuracy is that of the smallest entries, which shrink
@@ -35,7 +35,7 @@ final class Refinement {
    * the per-step error estimate of an embedded pair is accurate to a small factor, and 10 leaves
    * margin for the reference run's own error.
    */
-  static final double CONSISTENCY = 10;
+  public static final double CONSISTENCY = 10;
   /**
    * The drift must fall by at least this factor from the coarsest to the reference tolerance
    * (a 10^6 tightening); a conserved quantity at integration-error level falls by far more.
@@ -49,9 +49,9 @@ final class Refinement {
   private Refinement() {}
 
   /** Trajectories of one flow at every tolerance, sampled at the same times. */
-  record Runs(double endTime, List<Trajectory> trajectories, List<IntegrationResult> results,
+  public record Runs(double endTime, List<Trajectory> trajectories, List<IntegrationResult> results,
       String problem) {
-    Trajectory reference() {
+    public Trajectory reference() {
       return trajectories.get(trajectories.size() - 1);
     }
   }
@@ -63,7 +63,7 @@ final class Refinement {
    * @param lossFactor stop the horizon search once the loss fell by this factor
    * @param stop a collapse condition (or null)
    */
-  static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
+  public static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
       ToDoubleFunction<double[]> stop) {
     double l0 = sys.loss(sys.initialState());
     double ref = TOLERANCES[TOLERANCES.length - 1];
@@ -91,14 +91,14 @@ final class Refinement {
   }
 
   /** The measurements and verdict for one candidate conserved quantity. */
-  record Judgement(Verdict verdict, double[] drift, double[] noise, double roundoff, double motion,
+  public record Judgement(Verdict verdict, double[] drift, double[] noise, double roundoff, double motion,
       String detail) {}
 
   /**
    * @param q the candidate conserved quantity of a state
    * @param raw the un-projected entries it is built from (gives the scale of motion)
    */
-  static Judgement judge(Runs runs, Function<double[], double[]> q, Function<double[], double[]> raw) {
+  public static Judgement judge(Runs runs, Function<double[], double[]> q, Function<double[], double[]> raw) {
     int levels = runs.trajectories().size();
     Trajectory ref = runs.reference();
     double[] drift = new double[levels];

@@ -14,9 +14,18 @@ import org.wnverify.symbolic.derive.SymbolicIdentities;
 public final class EwnClaims implements ClaimProvider {
   @Override
   public List<Claim> claims() {
-    return SymbolicIdentities.catalogue().stream()
+    List<Claim> all = new java.util.ArrayList<>(SymbolicIdentities.catalogue().stream()
         .filter(e -> e.id().startsWith("ewn/"))
         .map(e -> (Claim) new IdentityClaim(ClaimId.parse(e.id()), e.location(), e.statement(), e::report))
-        .toList();
+        .toList());
+    all.addAll(numeric());
+    return all;
+  }
+
+  /** The numeric claims: trajectories of the paper's nets (package org.wnverify.numeric.network). */
+  static List<Claim> numeric() {
+    return List.of(
+        new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.EWN),
+        new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN));
   }
 }

@@ -1,0 +1,39 @@
+package org.wnverify.check.ewn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.Claim;
+import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Verdict;
+
+/** Each numeric EWN claim holds as printed (or is a reported finding) and its controls are rejected. */
+class EwnNumericClaimsTest {
+  static Map<String, ClaimOutcome> run(String prefix) {
+    Map<String, ClaimOutcome> out = new TreeMap<>();
+    for (Claim c : EwnClaims.numeric()) {
+      if (c.id().toString().startsWith(prefix)) {
+        out.put(c.id().toString(), c.check(CheckContext.of(1, 2)));
+      }
+    }
+    assertThat(out).isNotEmpty();
+    return out;
+  }
+
+  static void assertHoldsWithRejectedControls(ClaimOutcome o) {
+    assertThat(o.verdict()).as(o.id() + ": " + o.summary() + " " + o.evidence()).isEqualTo(Verdict.HOLDS);
+    assertThat(o.negativeControls()).as(o.id() + " has controls").isNotEmpty();
+    for (NegativeControl c : o.negativeControls()) {
+      assertThat(c.rejected()).as(o.id() + " control " + c.mutation() + ": " + c.detail()).isTrue();
+    }
+  }
+
+  @Test
+  void theorem1Numeric() {
+    run("ewn/theorem-1#numeric").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
+  }
+}
