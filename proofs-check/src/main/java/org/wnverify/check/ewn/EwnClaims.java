@@ -26,6 +26,8 @@ public final class EwnClaims implements ClaimProvider {
   static List<Claim> numeric() {
     return List.of(
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.EWN),
-        new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN));
+        new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN),
+        Theorem2.main(org.wnverify.numeric.network.Parameterization.EWN),
+        Theorem2.main(org.wnverify.numeric.network.Parameterization.SWN));
   }
 }

@@ -33,6 +33,11 @@ class EwnNumericClaimsTest {
   }
 
   @Test
+  void theorem2() {
+    run("ewn/theorem-2").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
+  }
+
+  @Test
   void theorem1Numeric() {
     run("ewn/theorem-1#numeric").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
   }
