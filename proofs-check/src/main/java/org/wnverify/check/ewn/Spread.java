@@ -66,4 +66,29 @@ final class Spread {
     }
     return judge(r, nodes, q, what);
   }
+
+  /**
+   * The mutation "the limit ratio is {@code factor}, not 1" for the pair of supported nodes with
+   * the largest norms: |q_u - q_v| must approach log factor. Decidable on every run with two
+   * supported nodes (the statement drives |q_u - q_v| to 0).
+   */
+  static AsymptoticClaim.Judged judgeFactor(AsymptoticRun r, List<Integer> nodes,
+      ToDoubleBiFunction<Snapshot, Integer> q, double factor) {
+    if (nodes.size() < 2) {
+      return new AsymptoticClaim.Judged(org.wnverify.check.Verdict.INCONCLUSIVE, "fewer than two supported nodes");
+    }
+    java.util.List<Integer> byNorm = new java.util.ArrayList<>(nodes);
+    byNorm.sort((a, b) -> Double.compare(r.last().logNodeNorm()[b], r.last().logNodeNorm()[a]));
+    int u = byNorm.get(0);
+    int v = byNorm.get(1);
+    double[] dev = new double[r.snapshots.size()];
+    for (int k = 0; k < dev.length; k++) {
+      Snapshot s = r.snapshots.get(k);
+      dev[k] = Math.abs(Math.abs(q.applyAsDouble(s, u) - q.applyAsDouble(s, v)) - Math.log(factor));
+    }
+    double mid = dev[dev.length / 2];
+    double last = dev[dev.length - 1];
+    return AsymptoticClaim.Judged.of(last <= TOLERANCE && last <= mid, last > TOLERANCE && last > 0.5 * mid,
+        String.format(Locale.ROOT, "| |q_%d - q_%d| - log %.3g | at the levels %s", u, v, factor, Assumptions.fmt(dev)));
+  }
 }

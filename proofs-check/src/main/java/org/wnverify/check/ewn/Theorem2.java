@@ -17,7 +17,7 @@ final class Theorem2 extends AsymptoticClaim {
 
   Theorem2(Parameterization param, LossFunction loss, String id, String location) {
     super(id, location, param == Parameterization.EWN
-        ? "Under (A1)-(A4) for gradient flow (checked on the flow path to e^-1000), for EWN: if ||w~_u|| > 0 and ||w~_v|| > 0 then lim ||w_u(t)|| ||grad_{w_u} L(w(t))|| / "
+        ? "Under (A1)-(A4) for gradient flow (checked on the flow path to e^-10000), for EWN: if ||w~_u|| > 0 and ||w~_v|| > 0 then lim ||w_u(t)|| ||grad_{w_u} L(w(t))|| / "
             + "(||w_v(t)|| ||grad_{w_v} L(w(t))||) = ||w~_u|| ||g~_u|| / (||w~_v|| ||g~_v||) = 1"
         : "Under (A1)-(A5) (GD, to e^-300), for SWN: if ||w~_u|| > 0 and ||w~_v|| > 0 then lim ||w_u(t)|| ||grad_{w_v} L(w(t))|| / "
             + "(||w_v(t)|| ||grad_{w_u} L(w(t))||) = ||w~_u|| ||g~_v|| / (||w~_v|| ||g~_u||) = 1",
@@ -30,7 +30,7 @@ final class Theorem2 extends AsymptoticClaim {
         "Morwani and Ramaswamy, Theorem 2 (" + (p == Parameterization.EWN ? "i" : "ii") + "), App. D; Figs. 3, 9");
   }
 
-  /** Theorem 2 holds for gradient flow under (A1)-(A4) too: EWN judged on the flow path to e^-1000. */
+  /** Theorem 2 holds for gradient flow under (A1)-(A4) too: EWN judged on the flow path to e^-10000. */
   @Override
   boolean onFlowPath(Parameterization p) {
     return p == Parameterization.EWN;
@@ -64,12 +64,16 @@ final class Theorem2 extends AsymptoticClaim {
           new Mutation("the SWN form ||w_u|| / ||grad_u L|| equal across nodes", r -> Spread.judgeMutation(r,
               r.supportedNodes(), Theorem2::ratio, "log(||w_u|| / ||grad_u L||)")),
           new Mutation("exponent: ||w_u||^2 ||grad_u L|| equal across nodes", r -> Spread.judgeMutation(r,
-              r.supportedNodes(), (s, u) -> product(s, u) + s.logNodeNorm()[u], "log(||w_u||^2 ||grad_u L||)")));
+              r.supportedNodes(), (s, u) -> product(s, u) + s.logNodeNorm()[u], "log(||w_u||^2 ||grad_u L||)")),
+          new Mutation("constant: the limit ratio is 2, not 1", r -> Spread.judgeFactor(r, r.supportedNodes(),
+              Theorem2::product, 2)));
     }
     return List.of(
         new Mutation("the EWN form ||w_u|| ||grad_u L|| equal across nodes", r -> Spread.judgeMutation(r,
             r.supportedNodes(), Theorem2::product, "log(||w_u|| ||grad_u L||)")),
         new Mutation("exponent: ||w_u||^2 / ||grad_u L|| equal across nodes", r -> Spread.judgeMutation(r,
-            r.supportedNodes(), (s, u) -> ratio(s, u) + s.logNodeNorm()[u], "log(||w_u||^2 / ||grad_u L||)")));
+            r.supportedNodes(), (s, u) -> ratio(s, u) + s.logNodeNorm()[u], "log(||w_u||^2 / ||grad_u L||)")),
+        new Mutation("constant: the limit ratio is 2, not 1", r -> Spread.judgeFactor(r, r.supportedNodes(),
+            Theorem2::ratio, 2)));
   }
 }
