@@ -1,32 +1,40 @@
 package org.wnverify.numeric.network;
 
 import java.util.Arrays;
+import org.wnverify.numeric.problem.InvalidInstanceException;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * One problem of the EWN paper: a net, its training data, the initial weights w(0) (the
  * normalized nets start from the same function with ||v_u(0)|| = 1, as in the paper) and the loss.
  * Validates shapes and finiteness on construction.
  */
-public record NetworkInstance(ArchitectureSpec architecture, Dataset data, double[] initialWeights, LossFunction loss) {
+public record NetworkInstance(ArchitectureSpec architecture, Dataset data, double[] initialWeights, LossFunction loss)
+    implements ProblemInstance {
   public NetworkInstance {
     if (architecture == null || data == null || initialWeights == null || loss == null) {
-      throw new IllegalArgumentException("architecture, data, initial weights and loss are required");
+      throw new InvalidInstanceException("instance", "architecture, data, initial weights and loss are required");
     }
-    Architecture a = architecture.build();
+    Architecture a;
+    try {
+      a = architecture.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInstanceException("architecture", e.getMessage());
+    }
     if (initialWeights.length != a.weightCount()) {
-      throw new IllegalArgumentException("initial weights: length " + initialWeights.length + ", the "
+      throw new InvalidInstanceException("initial_weights", "length " + initialWeights.length + ", the "
           + a.name() + " net has " + a.weightCount());
     }
     for (double v : initialWeights) {
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("initial weights are not finite: " + Arrays.toString(initialWeights));
+        throw new InvalidInstanceException("initial_weights", "not finite: " + Arrays.toString(initialWeights));
       }
     }
     if (data.dimension() != a.inputs()) {
-      throw new IllegalArgumentException("data have dimension " + data.dimension() + ", the net reads " + a.inputs());
+      throw new InvalidInstanceException("x", "data have dimension " + data.dimension() + ", the net reads " + a.inputs());
     }
     if ((data.isBinary() ? 1 : data.classes()) != a.outputs()) {
-      throw new IllegalArgumentException("data with " + data.classes() + " classes need "
+      throw new InvalidInstanceException("classes", "data with " + data.classes() + " classes need "
           + (data.isBinary() ? 1 : data.classes()) + " outputs, the net has " + a.outputs());
     }
     for (Node u : a.nodes()) {
@@ -35,7 +43,7 @@ public record NetworkInstance(ArchitectureSpec architecture, Dataset data, doubl
         s += initialWeights[u.offset() + i] * initialWeights[u.offset() + i];
       }
       if (s == 0) {
-        throw new IllegalArgumentException("initial weights: node " + u.index()
+        throw new InvalidInstanceException("initial_weights", "node " + u.index()
             + " has a zero weight vector (no direction v_u for SWN/EWN)");
       }
     }
