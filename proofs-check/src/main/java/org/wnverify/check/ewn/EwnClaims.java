@@ -26,7 +26,8 @@ public final class EwnClaims implements ClaimProvider {
 
   /** The numeric claims: trajectories of the paper's nets (package org.wnverify.numeric.network). */
   static List<Claim> numeric() {
-    return List.of(
+    List<Claim> all = new java.util.ArrayList<>(SequenceLemmas.claims());
+    all.addAll(List.of(
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.EWN),
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN),
         Theorem2.main(org.wnverify.numeric.network.Parameterization.EWN),
@@ -43,6 +44,7 @@ public final class EwnClaims implements ClaimProvider {
         new Proposition2(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#proposition-5",
             "Morwani and Ramaswamy, App. H, Proposition 5 (cross-entropy)"),
         new Proposition1(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#proposition-4",
-            "Morwani and Ramaswamy, App. H, Proposition 4 (cross-entropy)"));
+            "Morwani and Ramaswamy, App. H, Proposition 4 (cross-entropy)")));
+    return all;
   }
 }

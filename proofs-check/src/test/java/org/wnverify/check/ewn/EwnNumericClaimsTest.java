@@ -48,6 +48,13 @@ class EwnNumericClaimsTest {
   }
 
   @Test
+  void appendixCLemmas() {
+    for (String p : new String[] {"ewn/lemma-3", "ewn/lemma-4", "ewn/lemma-5", "ewn/lemma-6"}) {
+      run(p).values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
+    }
+  }
+
+  @Test
   void theorem1Numeric() {
     run("ewn/theorem-1#numeric").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
   }
