@@ -27,6 +27,7 @@ public final class EwnClaims implements ClaimProvider {
   /** The numeric claims: trajectories of the paper's nets (package org.wnverify.numeric.network). */
   static List<Claim> numeric() {
     List<Claim> all = new java.util.ArrayList<>(SequenceLemmas.claims());
+    all.add(new Theorem3());
     all.addAll(List.of(
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.EWN),
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN),

@@ -55,6 +55,12 @@ class EwnNumericClaimsTest {
   }
 
   @Test
+  void theorem3TellsTheExponentApart() {
+    ClaimOutcome o = run("ewn/theorem-3").get("ewn/theorem-3");
+    assertHoldsWithRejectedControls(o);
+  }
+
+  @Test
   void theorem1Numeric() {
     run("ewn/theorem-1#numeric").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
   }
