@@ -11,7 +11,8 @@ import org.wnverify.numeric.problem.ProblemInstance;
  * its family here; instance files, {@code --instance} and {@code --save-instances} then work for it.
  */
 public final class ProblemFamilies {
-  private static final List<ProblemFamily<?>> ALL = List.of(DiagonalNetFamily.INSTANCE, WuLeastSquaresFamily.INSTANCE);
+  private static final List<ProblemFamily<?>> ALL = List.of(DiagonalNetFamily.INSTANCE, WuLeastSquaresFamily.INSTANCE,
+      org.wnverify.check.ewn.EwnNetworkFamily.INSTANCE);
 
   private ProblemFamilies() {}
 

@@ -1,0 +1,214 @@
+package org.wnverify.check.ewn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.ClaimId;
+import org.wnverify.check.ClaimKind;
+import org.wnverify.check.ClaimOutcome;
+import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.Verdict;
+import org.wnverify.check.problem.Hypothesis;
+import org.wnverify.check.problem.ProblemFamily;
+import org.wnverify.check.problem.Sample;
+import org.wnverify.check.problem.SampledClaim;
+import org.wnverify.numeric.linalg.Vectors;
+import org.wnverify.numeric.network.LossFunction;
+import org.wnverify.numeric.network.NetworkFlow;
+import org.wnverify.numeric.network.NetworkInstance;
+import org.wnverify.numeric.network.NetworkObjective;
+import org.wnverify.numeric.network.Parameterization;
+import org.wnverify.numeric.network.StepSchedule;
+import org.wnverify.numeric.ode.FlowIntegrator;
+import org.wnverify.numeric.ode.FlowSystem;
+import org.wnverify.numeric.ode.IntegrationSettings;
+
+/**
+ * Theorem 3 (G.1.2 flow form, eta = 1 so d(t) = t): EWN's loss decays as
+ * Theta(1/(t (log t)^2)) and ||w|| grows as Theta((log t)^(1/L)). The exponent is told apart from
+ * its competitors, not fitted: along the flow path, Q = log(1/(L t)) against log log t has local
+ * slope p -> 2, and log ||w|| against log log t has slope 1/L. The path is integrated in the
+ * normalized time of eta = 1/L with tau = log t carried as a state (d tau/ds = e^{-log L - tau}),
+ * so t ~ e^10000 is reached without overflow. Controls, judged the same way: p = 1, p = 3, and
+ * the EWN exponent claimed for the Unnorm flow (whose exponent is 2 - 2/L, Lyu and Li).
+ */
+final class Theorem3 extends SampledClaim<NetworkInstance> {
+  /** Loss levels (log L) at which the slopes are read; corrections are O(log log t / log t). */
+  static final double[] LEVELS = {-300, -1000, -3000, -10000};
+  /** A slope within this of the claimed exponent, and closer than to both competitors, confirms it. */
+  static final double SLOPE_TOL = 0.3;
+  static final int QUICK_PROBLEMS = 2;
+
+  Theorem3() {
+    super(ClaimId.parse("ewn/theorem-3"), "Morwani and Ramaswamy, Theorem 3, App. G (G.1.2 for flow); abstract",
+        "For EWN under (A1)-(A4) (flow, d(t) = t for eta = 1): ||w(t)|| grows as Theta((log d(t))^(1/L)) and "
+            + "L(w(t)) decreases as Theta(1/(d(t) (log d(t))^2)); the exponent 2 does not depend on L", ClaimKind.ASYMPTOTIC);
+  }
+
+  @Override
+  public ProblemFamily<NetworkInstance> problem() {
+    return EwnNetworkFamily.INSTANCE;
+  }
+
+  @Override
+  public List<? extends Hypothesis<NetworkInstance>> hypotheses() {
+    return List.of(Hypothesis.of("(L1) exponential loss, binary labels",
+        i -> i.loss() == LossFunction.EXPONENTIAL && i.data().isBinary() ? null : "loss " + i.loss()));
+  }
+
+  @Override
+  protected Supplier<Sample<NetworkInstance>> sampler(CheckContext ctx) {
+    var it = NetworkSampler.linSep(ctx.random(ClaimId.parse("ewn/lin-sep")), 64, AsymptoticClaim.HIDDEN,
+        LossFunction.EXPONENTIAL).iterator();
+    return () -> {
+      var s = it.next();
+      return new Sample<>(s.instance(), s.label());
+    };
+  }
+
+  /** theta and tau = log t under d theta/ds = -grad log L. */
+  static final class TimedFlow implements FlowSystem {
+    final NetworkFlow f;
+    final int p;
+
+    TimedFlow(NetworkFlow f) {
+      this.f = f;
+      this.p = f.getDimension();
+    }
+
+    @Override
+    public int getDimension() {
+      return p + 1;
+    }
+
+    @Override
+    public void computeDerivatives(double s, double[] y, double[] yDot) {
+      double[] th = Arrays.copyOf(y, p);
+      double[] d = new double[p];
+      f.computeDerivatives(s, th, d);
+      System.arraycopy(d, 0, yDot, 0, p);
+      yDot[p] = Math.exp(-f.logLoss(th) - y[p]);
+    }
+
+    @Override
+    public double[] initialState() {
+      return Arrays.copyOf(f.initialState(), p + 1); // tau(0) = 0: t measured from 1
+    }
+
+    @Override
+    public double[] point(double[] y) {
+      return f.point(Arrays.copyOf(y, p));
+    }
+
+    @Override
+    public double loss(double[] y) {
+      return f.loss(Arrays.copyOf(y, p));
+    }
+  }
+
+  /** Slopes of Q and of log ||w|| against log log t between successive levels. */
+  record Rates(double[] lossSlopes, double[] normSlopes, int degree, String problem) {}
+
+  static Rates rates(NetworkInstance inst, Parameterization param) {
+    NetworkObjective obj = inst.objective(param);
+    NetworkFlow f = new NetworkFlow(obj, StepSchedule.inverseLossPower(1, 1), inst.initialParameters(param));
+    TimedFlow tf = new TimedFlow(f);
+    double target = LEVELS[LEVELS.length - 1];
+    var res = FlowIntegrator.integrate(tf, IntegrationSettings.of(AsymptoticRun.FLOW_TOLERANCE, 1e7)
+        .withRecordSteps(true).withBudget(4_000_000), y -> f.logLoss(Arrays.copyOf(y, tf.p)) - target);
+    var tr = res.trajectory();
+    double[] q = new double[LEVELS.length];
+    double[] lw = new double[LEVELS.length];
+    double[] llt = new double[LEVELS.length];
+    int li = 0;
+    for (int k = 0; k < tr.size() && li < LEVELS.length; k++) {
+      double[] y = tr.state(k);
+      double ll = f.logLoss(Arrays.copyOf(y, tf.p));
+      while (li < LEVELS.length && ll <= LEVELS[li] + 1e-9 * Math.abs(LEVELS[li])) {
+        double tau = y[tf.p];
+        q[li] = -ll - tau;
+        lw[li] = Math.log(Vectors.norm(tf.point(y)));
+        llt[li] = Math.log(tau);
+        li++;
+      }
+    }
+    int degree = inst.net().degree();
+    if (li < LEVELS.length) {
+      return new Rates(null, null, degree, "flow stopped at log L above " + LEVELS[li] + ": " + res.message());
+    }
+    double[] ls = new double[LEVELS.length - 1];
+    double[] ns = new double[LEVELS.length - 1];
+    for (int k = 1; k < LEVELS.length; k++) {
+      ls[k - 1] = (q[k] - q[k - 1]) / (llt[k] - llt[k - 1]);
+      ns[k - 1] = (lw[k] - lw[k - 1]) / (llt[k] - llt[k - 1]);
+    }
+    return new Rates(ls, ns, degree, null);
+  }
+
+  /** Whether the last loss slope confirms exponent p against p - 1 and p + 1, with the norm slope 1/L. */
+  static Verdict judge(Rates r, double p) {
+    double last = r.lossSlopes()[r.lossSlopes().length - 1];
+    double norm = r.normSlopes()[r.normSlopes().length - 1];
+    boolean near = Math.abs(last - p) <= SLOPE_TOL && Math.abs(norm - 1.0 / r.degree()) <= SLOPE_TOL / r.degree();
+    boolean far = Math.abs(last - p) > 2 * SLOPE_TOL;
+    return near ? Verdict.HOLDS : far ? Verdict.VIOLATED : Verdict.INCONCLUSIVE;
+  }
+
+  @Override
+  protected void checkSamples(CheckContext ctx, List<Sample<NetworkInstance>> all, ClaimOutcome.Builder out) {
+    List<Sample<NetworkInstance>> samples = ctx.profile() == CheckContext.Profile.PAPER
+        ? all : all.subList(0, Math.min(QUICK_PROBLEMS, all.size()));
+    List<List<Object>> rows = new ArrayList<>();
+    Map<String, int[]> tally = new LinkedHashMap<>();
+    int holds = 0;
+    int undecided = 0;
+    String violated = null;
+    for (Sample<NetworkInstance> s : samples) {
+      ctx.checkpoint();
+      Rates ewn = rates(s.instance(), Parameterization.EWN);
+      Rates un = rates(s.instance(), Parameterization.UNNORM);
+      if (ewn.problem() != null || un.problem() != null) {
+        undecided++;
+        rows.add(List.of(s.label(), "-", "-", "-", ewn.problem() != null ? ewn.problem() : un.problem()));
+        continue;
+      }
+      rows.add(List.of(s.label(), Assumptions.fmt(ewn.lossSlopes()), Assumptions.fmt(ewn.normSlopes()),
+          Assumptions.fmt(un.lossSlopes()), String.format(Locale.ROOT, "L = %d: Unnorm exponent 2 - 2/L = %.3g",
+              ewn.degree(), 2 - 2.0 / ewn.degree())));
+      Verdict v = judge(ewn, 2);
+      switch (v) {
+        case HOLDS -> holds++;
+        case VIOLATED -> violated = violated == null ? s.label() + ": EWN loss slopes " + Assumptions.fmt(ewn.lossSlopes())
+            : violated;
+        default -> undecided++;
+      }
+      count(tally, "exponent 1 in place of 2: L = Theta(1/(t log t))", judge(ewn, 1));
+      count(tally, "exponent 3 in place of 2: L = Theta(1/(t (log t)^3))", judge(ewn, 3));
+      count(tally, "the EWN rate (exponent 2) claimed for the Unnorm flow", judge(un, 2));
+    }
+    out.table(new EvidenceTable("local slopes against log log t between log L = " + Arrays.toString(LEVELS)
+        + " (EWN loss: -> 2; norm: -> 1/L)", List.of("problem", "EWN d log(1/(L t))/d log log t",
+        "EWN d log||w||/d log log t", "Unnorm d log(1/(L t))/d log log t", "note"), rows));
+    for (var e : tally.entrySet()) {
+      out.control(EwnChecks.tallied(e.getKey(), e.getValue()));
+    }
+    out.evidence("judgement", "the last slope within " + SLOPE_TOL + " of the exponent (and the norm slope within "
+        + "0.3/L of 1/L) confirms it; more than " + 2 * SLOPE_TOL + " away rejects it");
+    if (violated != null) {
+      out.verdict(Verdict.VIOLATED, "exponent 2 not seen: " + violated);
+    } else if (holds > 0 && undecided == 0) {
+      out.verdict(Verdict.HOLDS, "loss slope -> 2 and norm slope -> 1/L on all " + holds + " problem(s)");
+    } else {
+      out.verdict(Verdict.INCONCLUSIVE, holds + " problem(s) confirm, " + undecided + " undecided");
+    }
+  }
+
+  static void count(Map<String, int[]> t, String name, Verdict v) {
+    t.computeIfAbsent(name, k -> new int[3])[v == Verdict.VIOLATED ? 0 : v == Verdict.HOLDS ? 1 : 2]++;
+  }
+}
