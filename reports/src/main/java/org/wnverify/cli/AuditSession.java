@@ -58,11 +58,11 @@ final class AuditSession {
       RunOptions.requireWritableDirectory(options.saveInstances, "--save-instances");
     }
     try (OutLock lock = OutLock.acquire(options.out)) {
-      return run(claims, instance);
+      return run(claims, instance, baseline);
     }
   }
 
-  private int run(List<Claim> claims, ProblemInstance instance) {
+  private int run(List<Claim> claims, ProblemInstance instance, Baseline baseline) {
     removeStaleCounterexamples(options.out.resolve("counterexamples"));
     InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
     CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,

@@ -37,7 +37,7 @@ final class Selection {
    */
   static AuditReport runWithTerminalProgress(String command, List<String> only, List<Claim> claims, long seed,
       int samples) {
-    return run(command, only, claims, seed, samples, new ConsoleProgress(System.console() != null ? System.err : null));
+    return run(command, only, claims, seed, samples, ConsoleProgress.forTerminal(false));
   }
 
   private static AuditReport run(String command, List<String> only, List<Claim> claims, long seed, int samples,
