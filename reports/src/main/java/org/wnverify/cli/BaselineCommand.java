@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
  * CI: known findings then pass, and the build fails only when a verdict changes.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
+    header = "Writes the expected verdicts of a finished audit to a baseline file for 'audit --baseline'.",
     description = {
       "Writes the expected verdicts of a finished audit (its report.json) to a baseline file. Commit it;",
       "'wnverify audit --baseline FILE' then exits 1 only on a change: a new failure, or a known finding",
