@@ -96,9 +96,14 @@ class CommandLineTest {
     assertThat(WnVerify.execute("check", "chou/theorem-2.1", "--instance", emptySolutionSet.toString(), "--out",
         dir.resolve("o").toString())).isEqualTo(2);
     assertThat(errText()).contains("S+");
-    assertThat(WnVerify.execute("check", "ewn/*", "--instance", emptySolutionSet.toString(), "--out",
+    assertThat(WnVerify.execute("check", "chou/lemma-3.8#proof", "--instance", emptySolutionSet.toString(), "--out",
         dir.resolve("o").toString())).isEqualTo(2);
     assertThat(errText()).contains("ignore --instance");
+    // a family none of the selected claims checks: one line naming both families
+    assertThat(WnVerify.execute("check", "ewn/*", "--instance", emptySolutionSet.toString(), "--out",
+        dir.resolve("o").toString())).isEqualTo(2);
+    assertThat(errText()).contains("a diagonal-net instance, but none of the selected claims is checked on that family",
+        "they check: ewn-network");
   }
 
   @Test
