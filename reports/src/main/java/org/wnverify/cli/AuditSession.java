@@ -47,16 +47,23 @@ final class AuditSession {
   }
 
   int run(List<Claim> claims) {
-    options.validate();
+    options.validate(command);
     ProblemInstance instance = readInstance();
     Baseline baseline = readBaseline();
     if (instance != null) {
       requireUsable(instance, claims);
     }
-    requireWritableDirectory(options.out, "--out");
+    RunOptions.requireWritableDirectory(options.out, "--out");
     if (options.saveInstances != null) {
-      requireWritableDirectory(options.saveInstances, "--save-instances");
+      RunOptions.requireWritableDirectory(options.saveInstances, "--save-instances");
     }
+    try (OutLock lock = OutLock.acquire(options.out)) {
+      return run(claims, instance, baseline);
+    }
+  }
+
+  private int run(List<Claim> claims, ProblemInstance instance, Baseline baseline) {
+    removeStaleCounterexamples(options.out.resolve("counterexamples"));
     InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
     CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,
         options.profile);
@@ -171,15 +178,20 @@ final class AuditSession {
         + users.size() + " selected claim(s) that use " + family.name() + " instances; e.g. " + firstReason);
   }
 
-  /** Creates the directory if needed and proves it writable, without touching existing files. */
-  private static void requireWritableDirectory(Path dir, String option) {
-    try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".wnverify-probe", ".tmp");
-      Files.delete(probe);
-    } catch (IOException | SecurityException e) {
-      throw new UsageException(option + " " + dir + ": cannot write there (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+  /**
+   * A report directory holds the counterexamples of its own run only: files left by an earlier run
+   * would sit beside the new report as if it had found them. Only instance files are removed.
+   */
+  private static void removeStaleCounterexamples(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      throw new UsageException("--out " + dir.getParent() + ": cannot clear old counterexamples (" + e.getMessage() + ")");
     }
   }
 }

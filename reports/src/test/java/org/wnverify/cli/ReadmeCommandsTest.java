@@ -131,7 +131,7 @@ class ReadmeCommandsTest {
     }
     String verb = a.isEmpty() ? "" : a.get(0);
     if ((verb.equals("audit") || verb.equals("check")) && !a.contains("--out")) {
-      a.addAll(List.of("--out", dir.resolve("reports/latest").toString()));
+      a.addAll(List.of("--out", dir.resolve(verb.equals("audit") ? "reports/latest" : "reports/check").toString()));
     }
     if (verb.equals("soak") && !a.contains("--out")) {
       a.addAll(List.of("--out", dir.resolve("reports/soak").toString()));
