@@ -20,8 +20,8 @@ final class RunOptions {
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Directory for report.md, index.html, report.json, junit.xml, claims/ and counterexamples/ "
-          + "(default: reports/latest for audit, reports/check for check). Stale counterexamples in it are "
-          + "removed first.")
+          + "(default: reports/latest for audit, reports/check for check). Stale counterexamples in it are removed "
+          + "first.")
   Path out;
 
   @Option(names = "--instance", paramLabel = "FILE",

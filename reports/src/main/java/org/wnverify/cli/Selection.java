@@ -32,12 +32,12 @@ final class Selection {
   }
 
   /**
-   * As {@link #runQuietly}, with one progress line per finished claim on stderr when stderr is a
+   * As {@link #runQuietly}, with the live progress line on stderr when there is a console
    * terminal (a minute of silence looks like a hang there); quiet in CI and in pipes.
    */
   static AuditReport runWithTerminalProgress(String command, List<String> only, List<Claim> claims, long seed,
       int samples) {
-    return run(command, only, claims, seed, samples, ConsoleProgress.forTerminal(false));
+    return run(command, only, claims, seed, samples, ConsoleProgress.forTerminal(false).ticking());
   }
 
   private static AuditReport run(String command, List<String> only, List<Claim> claims, long seed, int samples,

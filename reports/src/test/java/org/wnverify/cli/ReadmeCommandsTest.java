@@ -131,8 +131,7 @@ class ReadmeCommandsTest {
     }
     String verb = a.isEmpty() ? "" : a.get(0);
     if ((verb.equals("audit") || verb.equals("check")) && !a.contains("--out")) {
-      // audit writes reports/latest, check its own reports/check (so a check never overwrites the audit)
-      a.addAll(List.of("--out", dir.resolve(verb.equals("check") ? "reports/check" : "reports/latest").toString()));
+      a.addAll(List.of("--out", dir.resolve(verb.equals("audit") ? "reports/latest" : "reports/check").toString()));
     }
     if (verb.equals("soak") && !a.contains("--out")) {
       a.addAll(List.of("--out", dir.resolve("reports/soak").toString()));
