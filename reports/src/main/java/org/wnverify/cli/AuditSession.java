@@ -14,12 +14,12 @@ import org.wnverify.check.instance.InstanceStore;
 import org.wnverify.check.run.AuditReport;
 import org.wnverify.check.run.AuditRunner;
 import org.wnverify.check.run.AuditSettings;
+import org.wnverify.check.run.Shard;
+import org.wnverify.check.run.ShardPlan;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
 import org.wnverify.report.ClaimInfo;
-import org.wnverify.report.HtmlReport;
-import org.wnverify.report.JsonReport;
-import org.wnverify.report.MarkdownReport;
 import org.wnverify.report.ReportWriter;
+import org.wnverify.report.StandardFormats;
 
 /**
  * One run of {@code audit} or {@code check}: validates every input before anything runs (so a bad
@@ -31,6 +31,8 @@ final class AuditSession {
   private final List<String> selection;
   private final RunOptions options;
   private final ClaimCatalogue catalogue;
+  /** {@code --shard K/N} as typed, or null for the whole selection. */
+  private String shardSpec;
 
   AuditSession(String command, List<String> selection, RunOptions options, ClaimCatalogue catalogue) {
     this.command = command;
@@ -39,11 +41,29 @@ final class AuditSession {
     this.catalogue = catalogue;
   }
 
-  int run(List<Claim> claims) {
+  /** Runs only shard K of N of the selection ({@code audit --shard K/N}); null: all of it. */
+  AuditSession shard(String spec) {
+    this.shardSpec = spec;
+    return this;
+  }
+
+  int run(List<Claim> selected) {
     options.validate();
     DiagonalNetInstance instance = readInstance();
     if (instance != null) {
-      requireUsable(instance, claims);
+      // Judged on the whole selection, so that every shard of a run accepts or rejects it alike.
+      requireUsable(instance, selected);
+    }
+    Shard shard = null;
+    List<Claim> claims = selected;
+    if (shardSpec != null) {
+      try {
+        shard = Shard.parse(shardSpec, selected.size());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      List<String> ids = selected.stream().map(c -> c.id().toString()).toList();
+      claims = ShardPlan.of(ids, shard.count()).slice(selected, c -> c.id().toString(), shard.index());
     }
     requireWritableDirectory(options.out, "--out");
     if (options.saveInstances != null) {
@@ -55,10 +75,10 @@ final class AuditSession {
     AuditSettings settings = new AuditSettings(command, selection, options.seed, options.samples,
         options.threadCount(), options.budgetSeconds(),
         options.instance == null ? null : options.instance.toString(), options.profile.name(),
-        Version.VERSION);
+        Version.VERSION, shard);
 
     ClaimInfo info = new ClaimInfo(catalogue.all());
-    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(info), new HtmlReport(info)));
+    ReportWriter writer = new ReportWriter(options.out, StandardFormats.all(info));
     ConsoleProgress progress = new ConsoleProgress(options.quiet ? null : System.err);
     AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds());
 
@@ -78,6 +98,10 @@ final class AuditSession {
       // The JVM is already exiting; the hook has done its work.
     }
     System.out.println(progress.summary(report, options.out));
+    if (shard != null) {
+      System.out.println("shard " + shard + ": " + claims.size() + " of the " + shard.selected()
+          + " selected claims; 'wnverify merge' combines the " + shard.count() + " shard reports");
+    }
     return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 
@@ -118,7 +142,7 @@ final class AuditSession {
   }
 
   /** Creates the directory if needed and proves it writable, without touching existing files. */
-  private static void requireWritableDirectory(Path dir, String option) {
+  static void requireWritableDirectory(Path dir, String option) {
     try {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".wnverify-probe", ".tmp");
