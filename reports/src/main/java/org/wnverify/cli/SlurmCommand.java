@@ -130,7 +130,7 @@ final class SlurmCommand implements Callable<Integer> {
     for (double e : expected) {
       longest = Math.max(longest, e);
     }
-    System.out.printf(Locale.ROOT, "%d claims in %d shards (longest shard about %.0f s in a quick audit on one core)%n",
+    System.out.printf(Locale.ROOT, "%d claims in %d shards (longest shard about %.1f s in a quick audit on one core)%n",
         selected.size(), shards, longest);
     if (shards > selected.size()) {
       System.out.println("note: more shards than claims; " + (shards - selected.size()) + " shard(s) will have nothing to do");
