@@ -107,8 +107,11 @@ final class SlurmCommand implements Callable<Integer> {
       }
     }
     Path shardsDir = out.resolve("shards");
-    if (Files.exists(shardsDir) && !isEmptyDirectory(shardsDir)) {
-      throw new UsageException(shardsDir + " holds shards of an earlier submission; remove it or choose another --out");
+    Path jobs = out.resolve("slurm").resolve("jobs.txt");
+    if ((Files.exists(shardsDir) && !isEmptyDirectory(shardsDir)) || Files.exists(jobs)) {
+      // Two submissions into one directory would mix their shards (or race on them).
+      throw new UsageException(out + " was used by an earlier submission (" + (Files.exists(jobs) ? jobs : shardsDir)
+          + "); remove it or choose another --out");
     }
     AuditSession.requireWritableDirectory(out, "--out");
     Path slurmDir = out.resolve("slurm");
