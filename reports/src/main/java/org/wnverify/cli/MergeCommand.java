@@ -87,19 +87,23 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     Map<String, Path> copies = counterexampleFiles(inputs);
-    AuditSession.requireWritableDirectory(out, "--out");
+    RunOptions.requireWritableDirectory(out, "--out");
     merged = relocateCounterexamples(merged, out.resolve(COUNTEREXAMPLES));
-    try {
-      if (!copies.isEmpty()) {
-        Files.createDirectories(out.resolve(COUNTEREXAMPLES));
+    try (OutLock lock = OutLock.acquire(out)) {
+      // As in an audit: the directory then holds the counterexamples of this report only.
+      AuditSession.removeStaleCounterexamples(out.resolve(COUNTEREXAMPLES));
+      try {
+        if (!copies.isEmpty()) {
+          Files.createDirectories(out.resolve(COUNTEREXAMPLES));
+        }
+        for (Map.Entry<String, Path> e : copies.entrySet()) {
+          Files.copy(e.getValue(), out.resolve(COUNTEREXAMPLES).resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        throw new UsageException("--out " + out + ": cannot copy counterexamples (" + e.getMessage() + ")");
       }
-      for (Map.Entry<String, Path> e : copies.entrySet()) {
-        Files.copy(e.getValue(), out.resolve(COUNTEREXAMPLES).resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UsageException("--out " + out + ": cannot copy counterexamples (" + e.getMessage() + ")");
+      new ReportWriter(out, StandardFormats.all(info)).auditFinished(merged);
     }
-    new ReportWriter(out, StandardFormats.all(info)).auditFinished(merged);
     System.out.println("merged " + inputs.size() + " shards of " + merged.planned().size() + " claims");
     System.out.println(new ConsoleProgress(null).summary(merged, out));
     return merged.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;

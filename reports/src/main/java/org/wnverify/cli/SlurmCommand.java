@@ -87,7 +87,7 @@ final class SlurmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    options.validate();
+    options.validate("audit");
     if (shards < 1 || shards > Shard.MAX_COUNT) {
       throw new UsageException("--shards must be between 1 and " + Shard.MAX_COUNT + ", got " + shards);
     }
@@ -113,7 +113,7 @@ final class SlurmCommand implements Callable<Integer> {
       throw new UsageException(out + " was used by an earlier submission (" + (Files.exists(jobs) ? jobs : shardsDir)
           + "); remove it or choose another --out");
     }
-    AuditSession.requireWritableDirectory(out, "--out");
+    RunOptions.requireWritableDirectory(out, "--out");
     Path slurmDir = out.resolve("slurm");
     Files.createDirectories(slurmDir);
     Files.createDirectories(shardsDir);
