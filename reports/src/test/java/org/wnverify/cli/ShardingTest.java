@@ -194,7 +194,9 @@ class ShardingTest {
     Path copy = dir.resolve("s2-interrupted");
     copyTree(Path.of(shard(2)), copy);
     Path report = copy.resolve("report.json");
-    Files.writeString(report, Files.readString(report).replace("\"status\" : \"COMPLETE\"", "\"status\" : \"INTERRUPTED\""));
+    // As an interrupted run writes it: status INTERRUPTED, hence not passed.
+    Files.writeString(report, Files.readString(report).replace("\"status\" : \"COMPLETE\"", "\"status\" : \"INTERRUPTED\"")
+        .replace("\"passed\" : true", "\"passed\" : false"));
     assertThat(merge(shard(1), copy.toString(), shard(3))).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("shard 2/3 (" + copy + ") was interrupted");
     err.reset();
