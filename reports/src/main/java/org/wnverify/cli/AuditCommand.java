@@ -20,9 +20,15 @@ final class AuditCommand implements Callable<Integer> {
       description = "Restrict the audit to claims matching these ids or globs, e.g. --only 'chou/figure-*'.")
   List<String> only = List.of();
 
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = {"Run only shard K of N (1 <= K <= N) of the selected claims, for a cluster or a CI matrix;",
+          "'wnverify merge' combines the N shard reports into the report of the whole audit. Every claim",
+          "gives the same result whatever N (its random stream depends only on --seed and its id)."})
+  String shard;
+
   @Override
   public Integer call() {
     ClaimCatalogue catalogue = ClaimCatalogue.standard();
-    return new AuditSession("audit", only, options, catalogue).run(Selection.select(catalogue, only));
+    return new AuditSession("audit", only, options, catalogue).shard(shard).run(Selection.select(catalogue, only));
   }
 }

@@ -14,19 +14,17 @@ import org.wnverify.check.instance.InstanceStore;
 import org.wnverify.check.run.AuditReport;
 import org.wnverify.check.run.AuditRunner;
 import org.wnverify.check.run.AuditSettings;
+import org.wnverify.check.run.Shard;
+import org.wnverify.check.run.ShardPlan;
 import org.wnverify.check.problem.ProblemFamilies;
 import org.wnverify.check.problem.ProblemFamily;
 import org.wnverify.numeric.problem.ProblemInstance;
 import org.wnverify.report.Baseline;
 import org.wnverify.report.BaselineComparison;
 import org.wnverify.report.ClaimInfo;
-import org.wnverify.report.ClaimPage;
-import org.wnverify.report.HtmlReport;
-import org.wnverify.report.JsonReport;
-import org.wnverify.report.JunitReport;
-import org.wnverify.report.MarkdownReport;
 import org.wnverify.report.ReportContext;
 import org.wnverify.report.ReportWriter;
+import org.wnverify.report.StandardFormats;
 
 /**
  * One run of {@code audit} or {@code check}: validates every input before anything runs (so a bad
@@ -38,6 +36,8 @@ final class AuditSession {
   private final List<String> selection;
   private final RunOptions options;
   private final ClaimCatalogue catalogue;
+  /** {@code --shard K/N} as typed, or null for the whole selection. */
+  private String shardSpec;
 
   AuditSession(String command, List<String> selection, RunOptions options, ClaimCatalogue catalogue) {
     this.command = command;
@@ -46,23 +46,41 @@ final class AuditSession {
     this.catalogue = catalogue;
   }
 
-  int run(List<Claim> claims) {
+  /** Runs only shard K of N of the selection ({@code audit --shard K/N}); null: all of it. */
+  AuditSession shard(String spec) {
+    this.shardSpec = spec;
+    return this;
+  }
+
+  int run(List<Claim> selected) {
     options.validate(command);
     ProblemInstance instance = readInstance();
     Baseline baseline = readBaseline();
     if (instance != null) {
-      requireUsable(instance, claims);
+      // Judged on the whole selection, so that every shard of a run accepts or rejects it alike.
+      requireUsable(instance, selected);
+    }
+    Shard shard = null;
+    List<Claim> claims = selected;
+    if (shardSpec != null) {
+      try {
+        shard = Shard.parse(shardSpec, selected.size());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      List<String> ids = selected.stream().map(c -> c.id().toString()).toList();
+      claims = ShardPlan.of(ids, shard.count()).slice(selected, c -> c.id().toString(), shard.index());
     }
     RunOptions.requireWritableDirectory(options.out, "--out");
     if (options.saveInstances != null) {
       RunOptions.requireWritableDirectory(options.saveInstances, "--save-instances");
     }
     try (OutLock lock = OutLock.acquire(options.out)) {
-      return run(claims, instance, baseline);
+      return run(claims, instance, baseline, shard);
     }
   }
 
-  private int run(List<Claim> claims, ProblemInstance instance, Baseline baseline) {
+  private int run(List<Claim> claims, ProblemInstance instance, Baseline baseline, Shard shard) {
     removeStaleCounterexamples(options.out.resolve("counterexamples"));
     InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
     CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,
@@ -70,12 +88,11 @@ final class AuditSession {
     AuditSettings settings = new AuditSettings(command, selection, options.seed, options.samples,
         options.threadCount(), options.budgetSeconds(),
         options.instance == null ? null : options.instance.toString(), options.profile.name(),
-        Version.VERSION);
+        Version.VERSION, shard);
 
     ClaimInfo info = new ClaimInfo(catalogue.all());
     ReportContext rc = new ReportContext(info, baseline, options.baseline == null ? null : options.baseline.toString());
-    ReportWriter writer = new ReportWriter(options.out, List.of(new JsonReport(info), new MarkdownReport(rc),
-        new HtmlReport(rc), new JunitReport(rc)), new ClaimPage(rc));
+    ReportWriter writer = StandardFormats.writer(options.out, rc);
     ConsoleProgress progress = ConsoleProgress.forTerminal(options.quiet).ticking();
     AuditRunner runner = new AuditRunner(options.threadCount(), options.budgetSeconds());
 
@@ -95,6 +112,10 @@ final class AuditSession {
       // The JVM is already exiting; the hook has done its work.
     }
     System.out.println(progress.summary(report, options.out));
+    if (shard != null) {
+      System.out.println("shard " + shard + ": " + claims.size() + " of the " + shard.selected()
+          + " selected claims; 'wnverify merge' combines the " + shard.count() + " shard reports");
+    }
     java.util.Optional<BaselineComparison> cmp = rc.comparison(report);
     if (cmp.isEmpty()) {
       return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
@@ -182,7 +203,7 @@ final class AuditSession {
    * A report directory holds the counterexamples of its own run only: files left by an earlier run
    * would sit beside the new report as if it had found them. Only instance files are removed.
    */
-  private static void removeStaleCounterexamples(Path dir) {
+  static void removeStaleCounterexamples(Path dir) {
     if (!Files.isDirectory(dir)) {
       return;
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       "INCONCLUSIVE: a check that cannot say no proves nothing.",
     },
     subcommands = {AuditCommand.class, CheckCommand.class, ListCommand.class, SelftestCommand.class, SoakCommand.class,
-        DeriveCommand.class, BaselineCommand.class,
+        DeriveCommand.class, BaselineCommand.class, MergeCommand.class, SlurmCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
       "",

@@ -45,8 +45,23 @@ class ReadmeCommandsTest {
         List.of("audit", "--baseline", "wnverify-baseline.json", "--only", FAST_ONLY, "--samples", "2"));
   }
 
-  /** Parsed, not run: 19 minutes of paper-size experiments. */
-  private static final List<String> PARSE_ONLY = List.of("audit --profile paper --only chou/figure-*");
+  static {
+    // one shard of a fast selection; the README's merge needs all four (ShardingTest merges real shards)
+    FAST.put("audit --shard 2/4 --out shards/2", List.of("audit", "--shard", "2/4", "--only",
+        "chou/lemma-3.2,chou/lemma-3.3,chou/lemma-3.7,chou/theorem-2.2#rho-at-least-1", "--samples", "1", "--out", "shards/2"));
+    // no cluster here: write the job scripts without submitting (the Slurm test submits for real)
+    FAST.put("slurm --shards 8 --out /scratch/run1", List.of("slurm", "--shards", "8", "--dry-run", "--out", "slurm-run"));
+    FAST.put("slurm --shards 8 --cpus-per-task 4 --partition short --time 30:00 --setup module load java/17 "
+        + "--out /scratch/$USER/wnverify-run1", List.of("slurm", "--shards", "8", "--cpus-per-task", "4", "--partition",
+        "short", "--time", "30:00", "--setup", "module load java/17", "--dry-run", "--out", "slurm-run2"));
+  }
+
+  /**
+   * Parsed, not run: 19 minutes of paper-size experiments; a merge of four shards of which the
+   * walk-through ran one.
+   */
+  private static final List<String> PARSE_ONLY = List.of("audit --profile paper --only chou/figure-*",
+      "merge shards/1 shards/2 shards/3 shards/4 --out reports/latest");
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -72,7 +87,7 @@ class ReadmeCommandsTest {
 
   /** The README's commands in order, from its sh blocks ("a && b" gives two), comments stripped. */
   static List<List<String>> readmeCommands() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
+    String readme = Files.readString(Path.of("..", "README.md")).replace("\\\n", " ");
     List<List<String>> cmds = new ArrayList<>();
     Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
     while (block.find()) {
@@ -127,7 +142,8 @@ class ReadmeCommandsTest {
     List<String> a = new ArrayList<>();
     for (String s : args) {
       a.add(s.equals("/tmp/inst") ? dir.resolve("inst").toString()
-          : s.startsWith("reports/") || s.equals("wnverify-baseline.json") ? dir.resolve(s).toString() : s);
+          : s.startsWith("reports/") || s.startsWith("shards/") || s.startsWith("slurm-run")
+              || s.equals("wnverify-baseline.json") ? dir.resolve(s).toString() : s);
     }
     String verb = a.isEmpty() ? "" : a.get(0);
     if ((verb.equals("audit") || verb.equals("check")) && !a.contains("--out")) {
