@@ -15,6 +15,14 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wnverify.check.CheckContext;
+import org.wnverify.check.Claim;
+import org.wnverify.check.ClaimId;
+import org.wnverify.check.Verdict;
+import org.wnverify.check.catalogue.ClaimCatalogue;
+import org.wnverify.check.instance.InstanceFiles;
+import org.wnverify.check.instance.InstanceStore;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * Pins the default audit: every claim that existed at commit c514128 must come out of today's
@@ -56,6 +64,32 @@ class DefaultAuditPinTest {
       }
     }
     assertThat(differences).as("claims whose outcome changed against the pinned audit").isEmpty();
+    everySavedCounterexampleReplays(out.resolve("counterexamples"), now);
+  }
+
+  /**
+   * Every counterexample the audit saved is a real one: it meets the printed hypotheses of its
+   * claim, and checking the claim on it (as {@code --instance} does) fails the statement again.
+   * A sampler or shrinker that leaves the hypothesis region would make this fail (issue 21).
+   */
+  private static void everySavedCounterexampleReplays(Path dir, Map<String, JsonNode> claims) throws Exception {
+    ClaimCatalogue catalogue = ClaimCatalogue.standard();
+    List<String> checked = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : claims.entrySet()) {
+      JsonNode ce = e.getValue().get("counterexample");
+      if (ce == null || ce.get("savedTo") == null || ce.get("savedTo").isNull()) {
+        continue;
+      }
+      Claim claim = catalogue.get(ClaimId.parse(e.getKey()));
+      ProblemInstance instance = InstanceFiles.read(dir.resolve(Path.of(ce.get("savedTo").asText()).getFileName()));
+      assertThat(claim.unmetHypothesis(instance)).as(e.getKey() + ": its saved counterexample meets its hypotheses")
+          .isEmpty();
+      CheckContext replay = new CheckContext(1, 6, instance, InstanceStore.none(), Long.MAX_VALUE, CheckContext.Profile.QUICK);
+      assertThat(claim.check(replay).verdict()).as(e.getKey() + ": replaying its saved counterexample")
+          .isEqualTo(Verdict.valueOf(e.getValue().get("verdict").asText()));
+      checked.add(e.getKey());
+    }
+    assertThat(checked).as("claims whose counterexample was replayed").hasSizeGreaterThanOrEqualTo(9);
   }
 
   private static JsonNode readGolden() throws Exception {
