@@ -51,6 +51,12 @@ final class AuditSession {
     if (options.saveInstances != null) {
       RunOptions.requireWritableDirectory(options.saveInstances, "--save-instances");
     }
+    try (OutLock lock = OutLock.acquire(options.out)) {
+      return run(claims, instance);
+    }
+  }
+
+  private int run(List<Claim> claims, ProblemInstance instance) {
     removeStaleCounterexamples(options.out.resolve("counterexamples"));
     InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
     CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,
