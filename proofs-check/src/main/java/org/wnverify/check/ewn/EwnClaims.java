@@ -28,6 +28,7 @@ public final class EwnClaims implements ClaimProvider {
   static List<Claim> numeric() {
     List<Claim> all = new java.util.ArrayList<>(SequenceLemmas.claims());
     all.add(new Theorem3());
+    all.add(new SimpleTrajExperiment());
     all.addAll(List.of(
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.EWN),
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN),

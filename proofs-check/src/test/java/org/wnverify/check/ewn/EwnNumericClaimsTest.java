@@ -61,6 +61,12 @@ class EwnNumericClaimsTest {
   }
 
   @Test
+  void simpleTraj() {
+    ClaimOutcome o = run("ewn/simple-traj").get("ewn/simple-traj");
+    assertHoldsWithRejectedControls(o);
+  }
+
+  @Test
   void theorem1Numeric() {
     run("ewn/theorem-1#numeric").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
   }
