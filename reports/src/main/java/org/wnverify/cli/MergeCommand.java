@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
  * finish: never a partial report.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
+    header = "Combines the reports of 'audit --shard K/N' into the report of the whole audit.",
     description = {
       "Combines the report directories of 'audit --shard 1/N' ... 'N/N' into the report of the whole",
       "audit: report.json identical to the unsharded run's (timings aside), every other format",

@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  * working tree while the array waits in the queue cannot mix two builds in one audit.
  */
 @Command(name = "slurm", mixinStandardHelpOptions = true,
+    header = "Submits the audit to Slurm as a job array of shards and a dependent merge job.",
     description = {
       "Submits the audit to Slurm: a job array of N 'audit --shard K/N' tasks writing OUT/shards/K/,",
       "and a merge job, dependent on all of them (afterok, --kill-on-invalid-dep=yes), writing the",
