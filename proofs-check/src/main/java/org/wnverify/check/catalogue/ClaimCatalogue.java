@@ -13,6 +13,7 @@ import org.wnverify.check.ClaimProvider;
 import org.wnverify.check.chou.ChouClaims;
 import org.wnverify.check.ewn.EwnClaims;
 import org.wnverify.check.experiments.ChouExperimentClaims;
+import org.wnverify.check.symbolic.ProofStepClaims;
 import org.wnverify.check.symbolic.SymbolicIdentityClaims;
 
 /**
@@ -36,7 +37,8 @@ public final class ClaimCatalogue {
   /** The catalogue of the three papers. */
   public static ClaimCatalogue standard() {
     return new ClaimCatalogue(List.of(
-        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims()));
+        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims(),
+        new ProofStepClaims()));
   }
 
   /** Every claim, sorted by id. */
