@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.wnverify.check.instance.InstanceStore;
-import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.check.problem.ProblemFamily;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * Everything a check may depend on besides its own code. The random stream of a claim is derived
@@ -13,13 +14,13 @@ import org.wnverify.numeric.problem.DiagonalNetInstance;
  *
  * @param seed the run seed ({@code --seed})
  * @param samples how many random instances a sampled check draws ({@code --samples})
- * @param instance a user-supplied instance ({@code --instance}), or null to sample
+ * @param instance a user-supplied instance of any family ({@code --instance}), or null to sample
  * @param store where sampled instances and counterexamples are written
  * @param deadlineNanos {@link System#nanoTime()} after which a check should give up
  * @param profile how large the experiments are ({@code --profile})
  */
 public record CheckContext(
-    long seed, int samples, DiagonalNetInstance instance, InstanceStore store, long deadlineNanos,
+    long seed, int samples, ProblemInstance instance, InstanceStore store, long deadlineNanos,
     Profile profile) {
 
   /**
@@ -33,8 +34,9 @@ public record CheckContext(
     return new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE, Profile.QUICK);
   }
 
-  public Optional<DiagonalNetInstance> suppliedInstance() {
-    return Optional.ofNullable(instance);
+  /** The supplied instance if it is of {@code family}; claims of other families sample as usual. */
+  public <I extends ProblemInstance> Optional<I> suppliedInstance(ProblemFamily<I> family) {
+    return instance != null && family.accepts(instance) ? Optional.of(family.cast(instance)) : Optional.empty();
   }
 
   /** The same context with another deadline. */

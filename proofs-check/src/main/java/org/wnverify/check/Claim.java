@@ -1,7 +1,8 @@
 package org.wnverify.check;
 
 import java.util.Optional;
-import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.check.problem.ProblemFamily;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * One statement of a paper, with the check that decides it. Implementations are stateless: all
@@ -20,19 +21,19 @@ public interface Claim {
   ClaimKind kind();
 
   /**
-   * Whether the check runs on instances of the diagonal-network problem, and so uses a supplied
-   * {@code --instance}. Symbolic identities and experiments do not.
+   * The problem family whose instances the check runs on (and so whose {@code --instance} it
+   * uses), or empty for symbolic identities and experiments, which draw nothing from a file.
    */
-  default boolean usesInstances() {
-    return false;
+  default Optional<ProblemFamily<?>> family() {
+    return Optional.empty();
   }
 
   /**
-   * For claims that use instances: empty if the instance meets the printed hypotheses, else the
-   * first unmet one with the offending number. Lets the command line reject an instance that no
-   * selected claim can use before anything runs.
+   * For claims of a family: empty if the instance is of that family and meets the printed
+   * hypotheses, else why not (the first unmet one with the offending number). Lets the command
+   * line reject an instance that no selected claim can use before anything runs.
    */
-  default Optional<String> unmetHypothesis(DiagonalNetInstance instance) {
+  default Optional<String> unmetHypothesis(ProblemInstance instance) {
     return Optional.empty();
   }
 

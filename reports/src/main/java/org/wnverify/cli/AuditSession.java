@@ -14,7 +14,9 @@ import org.wnverify.check.instance.InstanceStore;
 import org.wnverify.check.run.AuditReport;
 import org.wnverify.check.run.AuditRunner;
 import org.wnverify.check.run.AuditSettings;
-import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.check.problem.ProblemFamilies;
+import org.wnverify.check.problem.ProblemFamily;
+import org.wnverify.numeric.problem.ProblemInstance;
 import org.wnverify.report.ClaimInfo;
 import org.wnverify.report.HtmlReport;
 import org.wnverify.report.JsonReport;
@@ -40,15 +42,22 @@ final class AuditSession {
   }
 
   int run(List<Claim> claims) {
-    options.validate();
-    DiagonalNetInstance instance = readInstance();
+    options.validate(command);
+    ProblemInstance instance = readInstance();
     if (instance != null) {
       requireUsable(instance, claims);
     }
-    requireWritableDirectory(options.out, "--out");
+    RunOptions.requireWritableDirectory(options.out, "--out");
     if (options.saveInstances != null) {
-      requireWritableDirectory(options.saveInstances, "--save-instances");
+      RunOptions.requireWritableDirectory(options.saveInstances, "--save-instances");
     }
+    try (OutLock lock = OutLock.acquire(options.out)) {
+      return run(claims, instance);
+    }
+  }
+
+  private int run(List<Claim> claims, ProblemInstance instance) {
+    removeStaleCounterexamples(options.out.resolve("counterexamples"));
     InstanceStore store = new InstanceStore(options.saveInstances, options.out.resolve("counterexamples"));
     CheckContext context = new CheckContext(options.seed, options.samples, instance, store, Long.MAX_VALUE,
         options.profile);
@@ -81,7 +90,7 @@ final class AuditSession {
     return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 
-  private DiagonalNetInstance readInstance() {
+  private ProblemInstance readInstance() {
     if (options.instance == null) {
       return null;
     }
@@ -93,15 +102,21 @@ final class AuditSession {
   }
 
   /**
-   * An instance is an input error when no selected claim can use it: none is checked on instances,
-   * or it misses a printed hypothesis of every one that is (e.g. u0 > 0, S+ non-empty). Claims
-   * whose hypotheses it misses while others can use it come out INCONCLUSIVE, naming the hypothesis.
+   * An instance is an input error when no selected claim can use it: none is checked on instances
+   * of its family (symbolic identities and experiments use none), or it misses a printed hypothesis
+   * of every one that is (e.g. u0 > 0, S+ non-empty). Claims whose hypotheses it misses while
+   * others can use it come out INCONCLUSIVE, naming the hypothesis.
    */
-  private void requireUsable(DiagonalNetInstance instance, List<Claim> claims) {
-    List<Claim> users = claims.stream().filter(Claim::usesInstances).toList();
+  private void requireUsable(ProblemInstance instance, List<Claim> claims) {
+    ProblemFamily<?> family = ProblemFamilies.of(instance);
+    List<Claim> users = claims.stream().filter(c -> c.family().filter(f -> f == family).isPresent()).toList();
     if (users.isEmpty()) {
-      throw new UsageException(options.instance + ": none of the selected claims is checked on instances "
-          + "(symbolic identities and experiments ignore --instance)");
+      List<String> used = claims.stream().flatMap(c -> c.family().stream()).map(ProblemFamily::name)
+          .distinct().sorted().toList();
+      throw new UsageException(options.instance + ": a " + family.name() + " instance, but none of the selected "
+          + "claims is checked on that family (" + (used.isEmpty()
+              ? "they are symbolic identities or experiments, which ignore --instance"
+              : "they check: " + String.join(", ", used)) + ")");
     }
     String firstReason = null;
     for (Claim c : users) {
@@ -114,18 +129,23 @@ final class AuditSession {
       }
     }
     throw new UsageException(options.instance + ": the instance meets the hypotheses of none of the "
-        + users.size() + " selected claim(s) that use instances; e.g. " + firstReason);
+        + users.size() + " selected claim(s) that use " + family.name() + " instances; e.g. " + firstReason);
   }
 
-  /** Creates the directory if needed and proves it writable, without touching existing files. */
-  private static void requireWritableDirectory(Path dir, String option) {
-    try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".wnverify-probe", ".tmp");
-      Files.delete(probe);
-    } catch (IOException | SecurityException e) {
-      throw new UsageException(option + " " + dir + ": cannot write there (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+  /**
+   * A report directory holds the counterexamples of its own run only: files left by an earlier run
+   * would sit beside the new report as if it had found them. Only instance files are removed.
+   */
+  private static void removeStaleCounterexamples(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      throw new UsageException("--out " + dir.getParent() + ": cannot clear old counterexamples (" + e.getMessage() + ")");
     }
   }
 }

@@ -8,8 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
+    header = "Checks the named claims (ids or globs; an id includes its #sub-claims) and writes a report.",
     description = {
       "Checks the named claims (ids or globs; an id includes its #sub-claims) and writes the report.",
+      "The report goes to reports/check/ unless --out says otherwise, so it never overwrites the audit's.",
       "Example: wnverify check chou/lemma-3.8 --seed 7"
     })
 final class CheckCommand implements Callable<Integer> {

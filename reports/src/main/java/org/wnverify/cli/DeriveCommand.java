@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "derive", mixinStandardHelpOptions = true,
+    header = "Prints the symbolic derivation of an identity claim (objects, steps, defect, verdict, controls).",
     description = {
       "Prints the symbolic derivation of an identity claim: the objects and equations of its smallest case as",
       "Symja derives them, the steps, the simplified defect, the verdict with the dimensions it covers, and the",

@@ -13,8 +13,14 @@ final class RunOptions {
       description = "Random instances per sampled claim, corners included (1..10000, default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/latest",
-      description = "Directory for report.json, report.md and counterexamples/ (default: ${DEFAULT-VALUE}).")
+  /** Where {@code audit} writes unless told otherwise. */
+  static final Path AUDIT_OUT = Path.of("reports", "latest");
+  /** Where {@code check} writes unless told otherwise: apart, so a check never overwrites the audit. */
+  static final Path CHECK_OUT = Path.of("reports", "check");
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Directory for report.json, report.md and counterexamples/ (default: reports/latest for "
+          + "audit, reports/check for check). Stale counterexamples in it are removed first.")
   Path out;
 
   @Option(names = "--instance", paramLabel = "FILE",
@@ -48,7 +54,18 @@ final class RunOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
   boolean quiet;
 
+  /** Fills in the command's default --out and validates every option. */
+  void validate(String command) {
+    if (out == null) {
+      out = "check".equals(command) ? CHECK_OUT : AUDIT_OUT;
+    }
+    validate();
+  }
+
   void validate() {
+    if (out != null && out.toString().isBlank()) {
+      throw new UsageException("--out must name a directory, got an empty string");
+    }
     if (samples < 1 || samples > 10_000) {
       throw new UsageException("--samples must be between 1 and 10000, got " + samples);
     }
@@ -57,6 +74,21 @@ final class RunOptions {
     }
     if (budget != null && (!(budget > 0) || budget > 86_400)) {
       throw new UsageException("--budget must be between 0 and 86400 seconds, got " + budget);
+    }
+  }
+
+  /** Creates the directory if needed and proves it writable, without touching existing files. */
+  static void requireWritableDirectory(Path dir, String option) {
+    if (dir.toString().isBlank()) {
+      throw new UsageException(option + " must name a directory, got an empty string");
+    }
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      Path probe = java.nio.file.Files.createTempFile(dir, ".wnverify-probe", ".tmp");
+      java.nio.file.Files.delete(probe);
+    } catch (java.io.IOException | SecurityException e) {
+      throw new UsageException(option + " " + dir + ": cannot write there (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
   }
 

@@ -28,11 +28,25 @@ final class Selection {
 
   /** Runs the claims on all cores with the QUICK profile, writing nothing. */
   static AuditReport runQuietly(String command, List<String> only, List<Claim> claims, long seed, int samples) {
+    return run(command, only, claims, seed, samples, new AuditListener() {});
+  }
+
+  /**
+   * As {@link #runQuietly}, with one progress line per finished claim on stderr when stderr is a
+   * terminal (a minute of silence looks like a hang there); quiet in CI and in pipes.
+   */
+  static AuditReport runWithTerminalProgress(String command, List<String> only, List<Claim> claims, long seed,
+      int samples) {
+    return run(command, only, claims, seed, samples, new ConsoleProgress(System.console() != null ? System.err : null));
+  }
+
+  private static AuditReport run(String command, List<String> only, List<Claim> claims, long seed, int samples,
+      AuditListener listener) {
     int threads = Runtime.getRuntime().availableProcessors();
     AuditSettings settings = new AuditSettings(command, only, seed, samples, threads, CLAIM_BUDGET_SECONDS, null,
         CheckContext.Profile.QUICK.name(), Version.VERSION);
     CheckContext ctx = new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE,
         CheckContext.Profile.QUICK);
-    return new AuditRunner(threads, CLAIM_BUDGET_SECONDS).run(claims, ctx, settings, new AuditListener() {});
+    return new AuditRunner(threads, CLAIM_BUDGET_SECONDS).run(claims, ctx, settings, listener);
   }
 }

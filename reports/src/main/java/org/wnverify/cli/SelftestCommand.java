@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  * either true in disguise (the claim's code must say why) or a weakness of the check.
  */
 @Command(name = "selftest", mixinStandardHelpOptions = true,
+    header = "Measures the checker's power: every claim's wrong versions must be rejected by its own check.",
     description = {
       "Measures the checker's power: every claim's mutated versions (wrong exponent, sign,",
       "constant, dropped factor) must be rejected by the same check. Exit 0 if all are.",
@@ -41,7 +42,7 @@ final class SelftestCommand implements Callable<Integer> {
       throw new UsageException("--samples must be between 1 and 10000, got " + samples);
     }
     List<Claim> claims = Selection.select(ClaimCatalogue.standard(), only);
-    AuditReport report = Selection.runQuietly("selftest", only, claims, seed, samples);
+    AuditReport report = Selection.runWithTerminalProgress("selftest", only, claims, seed, samples);
     int total = 0;
     int rejected = 0;
     int undecided = 0;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
  * interrupted soak keeps what it finished.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
+    header = "Runs the claims over many seeds and counts the verdicts per claim (false-alarm rate).",
     description = {
       "Runs the claims over many seeds (default 200) and writes soak.md / soak.json with the",
       "verdict counts per claim and the seeds of every failing verdict."
@@ -52,6 +53,8 @@ final class SoakCommand implements Callable<Integer> {
     if (seeds < 1 || seeds > 100_000 || samples < 1 || samples > 10_000) {
       throw new UsageException("--seeds must be in 1..100000 and --samples in 1..10000");
     }
+    // Before any work: an unwritable --out found after hours of soaking would lose them.
+    RunOptions.requireWritableDirectory(out, "--out");
     List<Claim> claims = Selection.select(ClaimCatalogue.standard(), only);
     Map<String, Map<Verdict, Integer>> counts = new TreeMap<>();
     Map<String, List<String>> failing = new TreeMap<>();

@@ -19,7 +19,8 @@ import java.util.Arrays;
  * @param u0 initial direction u(0) (not necessarily normalised)
  * @param eta the learning-rate ratio eta~ = eta_r (eta_u = 1)
  */
-public record DiagonalNetInstance(double[][] a, double[] b, int depth, double r0, double[] u0, double eta) {
+public record DiagonalNetInstance(double[][] a, double[] b, int depth, double r0, double[] u0, double eta)
+    implements ProblemInstance {
 
   public DiagonalNetInstance {
     if (a == null || a.length == 0) {

@@ -16,7 +16,7 @@ import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.numeric.ode.FlowSystem;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /**
  * A claim "q is constant along the flow", decided per instance by {@link Refinement}, with mutated
@@ -51,7 +51,7 @@ abstract class ConservationClaim extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     Map<String, int[]> controlCounts = new LinkedHashMap<>(); // name -> {violated, holds}
     Map<String, String> controlDetail = new LinkedHashMap<>();
@@ -59,9 +59,9 @@ abstract class ConservationClaim extends ChouClaim {
     int inconclusive = 0;
     int stationary = 0;
     List<String> notes = new ArrayList<>();
-    GeneratedInstance violated = null;
+    Sample<DiagonalNetInstance> violated = null;
     Refinement.Judgement violatedJ = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       Refinement.Runs runs = Refinement.run(ctx, system(p), MAX_TIME, HORIZON_LOSS_FACTOR, stop(p));
@@ -123,7 +123,7 @@ abstract class ConservationClaim extends ChouClaim {
         && controlCounts.values().stream().allMatch(c -> c[0] > 0 && c[1] == 0);
     if (violated != null) {
       DiagonalNetInstance p0 = violated.instance();
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", p0,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", p0,
           p -> ChouHypotheses.firstUnmet(hypotheses(), p).isEmpty() && judgeOnly(ctx, p) == Verdict.VIOLATED,
           p -> "quantity not conserved on " + p + ": " + violatedDetail(ctx, p), SHRINK_BUDGET);
       out.counterexample(s.counterexample());

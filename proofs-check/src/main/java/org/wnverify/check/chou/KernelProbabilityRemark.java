@@ -16,7 +16,9 @@ import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.numeric.lp.PositiveKernelVector;
+import org.wnverify.check.problem.ProblemFamily;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * The remark "Assumption on kernel of A" after Theorem 2.3: for A with a rotation-invariant random
@@ -90,12 +92,15 @@ final class KernelProbabilityRemark implements Claim {
 
   /** The Monte Carlo check uses a supplied instance's shape (M, N); the lower bound is exhaustive. */
   @Override
-  public boolean usesInstances() {
-    return monteCarlo;
+  public java.util.Optional<ProblemFamily<?>> family() {
+    return monteCarlo ? java.util.Optional.of(DiagonalNetFamily.INSTANCE) : java.util.Optional.empty();
   }
 
   @Override
-  public java.util.Optional<String> unmetHypothesis(DiagonalNetInstance instance) {
+  public java.util.Optional<String> unmetHypothesis(ProblemInstance supplied) {
+    if (!(supplied instanceof DiagonalNetInstance instance)) {
+      return java.util.Optional.of("not a diagonal-net instance");
+    }
     return monteCarlo && instance.columns() <= instance.rows()
         ? java.util.Optional.of("hypothesis 'ker A of dimension K = N - M >= 1' is not met: M = " + instance.rows()
             + ", N = " + instance.columns())
@@ -148,7 +153,7 @@ final class KernelProbabilityRemark implements Claim {
 
   private ClaimOutcome checkMonteCarlo(CheckContext ctx, ClaimOutcome.Builder out) {
     int[][] shapes = SHAPES;
-    DiagonalNetInstance supplied = ctx.instance();
+    DiagonalNetInstance supplied = ctx.suppliedInstance(DiagonalNetFamily.INSTANCE).orElse(null);
     if (supplied != null) {
       if (supplied.columns() <= supplied.rows()) {
         return ClaimOutcome.inconclusive(id, ctx.seedFor(id), "supplied instance: the remark needs a kernel of dimension "

@@ -12,13 +12,13 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.lp.PositiveKernelVector;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /**
  * Lemma 3.10: in the setting of Lemma 3.9, with v > 0, Av = 0, and x_wn, x bounded above, every
@@ -68,13 +68,13 @@ final class Lemma310BoundedBelow extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return List.of(ChouHypotheses.R0_POSITIVE, ChouHypotheses.U0_POSITIVE, ChouHypotheses.U0_UNIT,
         ChouHypotheses.POSITIVE_KERNEL_VECTOR);
   }
 
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     return ChouSampler.forLimits(context.random(id()));
   }
 
@@ -213,17 +213,17 @@ final class Lemma310BoundedBelow extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int held = 0;
     int undecided = 0;
     int outOfScope = 0;
     String violation = null;
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     int[] doubled = new int[2]; // proof's bound doubled: {rejected, accepted}
     List<FlowLimit> collapsed = new ArrayList<>();
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       Optional<double[]> v = PositiveKernelVector.find(p.a());
@@ -299,7 +299,7 @@ final class Lemma310BoundedBelow extends ChouClaim {
         "smallest entry still falling (or below the proof's bound) on " + rInf[0] + " collapsing run(s), settled on "
             + rInf[1] + "; fixed instance: " + fixed.describe() + ", drops " + drops(fixed)));
     if (violating != null) {
-      out.counterexample(Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
+      out.counterexample(Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails,
           q -> "an entry not bounded away from zero (or below the proof's bound) along a converged run", 20)
           .counterexample());
       out.verdict(Verdict.VIOLATED, "on " + violation);

@@ -11,12 +11,12 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.KernelProjector;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /**
  * Lemma 3.11 (uniqueness) where the proof of Theorem 2.2 uses it: x~(1) = the WN limit with
@@ -47,12 +47,12 @@ final class Lemma311Uniqueness extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.theorem22();
   }
 
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     return ChouSampler.forLimits(context.random(id()));
   }
 
@@ -151,7 +151,7 @@ final class Lemma311Uniqueness extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int held = 0;
@@ -163,9 +163,9 @@ final class Lemma311Uniqueness extends ChouClaim {
     // pairing is true in disguise on such instances and often survives a one-sample run.
     Pairing[] mutations = {Pairing.NO_RESCALING, Pairing.DOUBLED_B};
     int[][] counts = new int[mutations.length][2]; // {rejected, accepted}
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     Pair violation = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit wn = FlowLimit.wn(p, LearningRate.CONSTANT);
@@ -216,7 +216,7 @@ final class Lemma311Uniqueness extends ChouClaim {
     int controlAccepted = counts[0][1];
     if (violating != null) {
       Pair v = violation;
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails, q -> {
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails, q -> {
         Pair z = pair(q, FlowLimit.wn(q, LearningRate.CONSTANT), true);
         return String.format(Locale.ROOT, "premises met, limits %.3e apart (tolerance %.1e)", z.miss(), z.tolerance());
       }, 20);

@@ -11,14 +11,14 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.KernelProjector;
 import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -51,12 +51,12 @@ final class Lemma312Boundedness extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return List.of(ChouHypotheses.DEPTH_ONE_OR_TWO, ChouHypotheses.R0_POSITIVE, ChouHypotheses.U0_POSITIVE);
   }
 
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     return new ChouSampler(context.random(id()), new int[] {2, 1}, R0Rule.INTERIOR, ChouSampler.STANDARD_ORDER);
   }
 
@@ -135,7 +135,7 @@ final class Lemma312Boundedness extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int held = 0;
@@ -146,9 +146,9 @@ final class Lemma312Boundedness extends ChouClaim {
     int[] monotone = new int[2]; // control "r(t) <= r0": {rejected, accepted}
     int[] both = new int[2]; // control "r(t) <= max(r0, ||A^+b||^(1/L))"
     int[] reversed = new int[2]; // control "max_t r(t) >= the proof's bound"
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     Bound violation = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit run = FlowLimit.wn(p, LearningRate.CONSTANT);
@@ -204,7 +204,7 @@ final class Lemma312Boundedness extends ChouClaim {
         "below the bound"));
     if (violating != null) {
       Bound v = violation;
-      out.counterexample(Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), q -> {
+      out.counterexample(Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), q -> {
         if (ChouHypotheses.firstUnmet(hypotheses(), q).isPresent()) {
           return false;
         }

@@ -12,13 +12,13 @@ import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
 import org.wnverify.check.sampling.ChouSampler.Corner;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.ColumnSubmatrices;
 import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -57,7 +57,7 @@ final class Lemma319LossToZero extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return corrected ? ChouHypotheses.lemma319Corrected() : ChouHypotheses.lemma319();
   }
 
@@ -67,7 +67,7 @@ final class Lemma319LossToZero extends ChouClaim {
    * times GF speed and would not leave 0 within the horizon); depths 2 and 3.
    */
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     List<Corner> corners = new ArrayList<>();
     if (!corrected) {
       corners.add(Corner.U0_ON_FACE);
@@ -143,7 +143,7 @@ final class Lemma319LossToZero extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int converged = 0;
@@ -151,9 +151,9 @@ final class Lemma319LossToZero extends ChouClaim {
     int controlRejected = 0;
     int controlAccepted = 0;
     int[] reversed = new int[2]; // "lim L(x(t)) > 0": {rejected, accepted}
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     String violation = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit run = FlowLimit.wn(p, LearningRate.R_SQUARED);
@@ -206,7 +206,7 @@ final class Lemma319LossToZero extends ChouClaim {
           + instances.get(0).label() + ", a face of the orthant: the printed statement)", face));
     }
     if (violating != null) {
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails,
           q -> String.format(Locale.ROOT, "u0 = %s: L(x(t)) >= %.6g for all t", java.util.Arrays.toString(q.u0()),
               certificate(q)), 60);
       out.counterexample(s.counterexample());

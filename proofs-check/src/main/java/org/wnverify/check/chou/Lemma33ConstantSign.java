@@ -9,7 +9,7 @@ import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.FlowIntegrator;
 import org.wnverify.numeric.ode.IntegrationResult;
@@ -18,7 +18,7 @@ import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.ode.WnFlowOde;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /** Lemma 3.3: for L >= 2, r0 > 0 and u0 > 0 imply r(t) > 0 and u(t) > 0. */
 final class Lemma33ConstantSign extends ChouClaim {
@@ -62,7 +62,7 @@ final class Lemma33ConstantSign extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.lemma33();
   }
 
@@ -120,12 +120,12 @@ final class Lemma33ConstantSign extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
-    GeneratedInstance bad = null;
+    Sample<DiagonalNetInstance> bad = null;
     int ok = 0;
     int resolutionLimited = 0;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       double[] m = minima(g.instance());
       String note = "positive";
@@ -161,7 +161,7 @@ final class Lemma33ConstantSign extends ChouClaim {
         "hypothesis u0 > 0 weakened to x0^L > 0 (L = 2, u0 = (-0.6, 0.8), A = [1 1], b = [1])")
         & control(out, NEGATIVE_R0_CONTROL, "hypothesis r0 > 0 dropped (r0 = -0.5, L = 2, A = [1 1], b = [1])");
     if (bad != null) {
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", bad.instance(), this::signChangePersists,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", bad.instance(), this::signChangePersists,
           p -> {
             double[] m = minima(p);
             return String.format(java.util.Locale.ROOT, "sign change persisting under refinement: min r = %.3e, "

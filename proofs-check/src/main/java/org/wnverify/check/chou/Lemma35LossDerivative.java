@@ -10,7 +10,7 @@ import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.FlowIntegrator;
 import org.wnverify.numeric.ode.IntegrationResult;
@@ -19,7 +19,7 @@ import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.ode.WnFlowOde;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /**
  * Lemma 3.5: d/dt L~ = -eta_r |grad_r L~|^2 - eta_u ||grad_u L~||^2 <= 0. The gradients are read off
@@ -42,7 +42,7 @@ final class Lemma35LossDerivative extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return List.of(ChouHypotheses.R0_POSITIVE);
   }
 
@@ -63,10 +63,10 @@ final class Lemma35LossDerivative extends ChouClaim {
     return new double[] {-rTerm + uTerm, -gradR2 - uTerm, -uTerm, -2 * rTerm - 2 * uTerm};
   }
 
-  record Sample(double mismatch, double[] mutantMismatch, double noise, double maxRate, double maxIncrease,
+  record Measurement(double mismatch, double[] mutantMismatch, double noise, double maxRate, double maxIncrease,
       double lossNoise, double horizon) {}
 
-  static Sample measure(CheckContext ctx, DiagonalNetInstance p, LearningRate rate) {
+  static Measurement measure(CheckContext ctx, DiagonalNetInstance p, LearningRate rate) {
     WnFlowOde ode = new WnFlowOde(p, rate);
     double l0 = ode.loss(ode.initialState());
     IntegrationResult h = FlowIntegrator.integrate(ode, IntegrationSettings.of(REFERENCE_TOL, 1e3)
@@ -123,20 +123,20 @@ final class Lemma35LossDerivative extends ChouClaim {
       noise = Math.max(noise, Math.abs(fd - fd2) + Math.abs(fd - fdc) + 1e3 * Math.ulp(l[2]) / step);
       maxRate = Math.max(maxRate, Math.abs(stated));
     }
-    return new Sample(mismatch, mutant, noise, maxRate, maxIncrease, lossNoise, t);
+    return new Measurement(mismatch, mutant, noise, maxRate, maxIncrease, lossNoise, t);
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     int holds = 0;
     int[] mutantRejected = new int[MUTATIONS.length];
     int[] mutantAccepted = new int[MUTATIONS.length];
     String bad = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       for (LearningRate rate : LearningRate.values()) {
         ctx.checkpoint();
-        Sample s = measure(ctx, g.instance(), rate);
+        Measurement s = measure(ctx, g.instance(), rate);
         boolean derivativeOk = s.mismatch() <= CONSISTENCY * s.noise();
         boolean monotone = s.maxIncrease() <= CONSISTENCY * s.lossNoise() + 1e3 * Math.ulp(1.0) * s.maxRate() * s.horizon();
         rows.add(List.of(g.label(), rate.name(), s.horizon(), s.maxRate(), s.mismatch(), s.noise(),

@@ -11,7 +11,7 @@ import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.ColumnSubmatrices;
 import org.wnverify.numeric.ode.FlowIntegrator;
 import org.wnverify.numeric.ode.IntegrationResult;
@@ -20,7 +20,7 @@ import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.ode.WnFlowOde;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /**
  * Lemma 3.6, the linear rate (30): with eta_r >= c_r, eta_u >= c_u and |x_I| >= c_x on [t0, T]
@@ -109,7 +109,7 @@ final class Lemma36Rate extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return List.of(ChouHypotheses.U0_UNIT);
   }
 
@@ -252,7 +252,7 @@ final class Lemma36Rate extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Form[] controls = form == Form.PRINTED
@@ -262,11 +262,11 @@ final class Lemma36Rate extends ChouClaim {
     String[] controlDetail = new String[controls.length];
     int held = 0;
     int undecided = 0;
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     String violation = null;
     Worst rowRankViolation = null;
     String rowRankRun = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       DiagonalNetInstance p = g.instance();
       for (LearningRate rate : LearningRate.values()) {
         ctx.checkpoint();
@@ -325,7 +325,7 @@ final class Lemma36Rate extends ChouClaim {
     }
     int runs = instances.size() * LearningRate.values().length;
     if (violating != null) {
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails,
           this::failure, SHRINK_BUDGET);
       out.counterexample(s.counterexample());
       String extra = rowRankViolation != null

@@ -3,7 +3,7 @@ package org.wnverify.check.chou;
 import java.util.List;
 import java.util.function.Function;
 import org.wnverify.check.sampling.ChouHypotheses;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.generated.InvariantKernel;
 import org.wnverify.numeric.linalg.KernelProjector;
 import org.wnverify.numeric.ode.FlowSystem;
@@ -18,7 +18,7 @@ final class Lemma37GfInvariant extends ConservationClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.lemma37();
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.wnverify.check.sampling.ChouHypotheses;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.generated.InvariantKernel;
 import org.wnverify.numeric.linalg.KernelProjector;
 import org.wnverify.numeric.ode.FlowSystem;
@@ -21,7 +21,7 @@ final class Lemma38WnInvariant extends ConservationClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.lemma38();
   }
 

@@ -11,12 +11,12 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.KernelProjector;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 
 /**
  * Lemma 3.9: with r_inf = lim r(t) existing and non-zero, (38) / (40) lim (I - P_A) phi(x(t)) =
@@ -78,13 +78,13 @@ final class Lemma39InvariantComparison extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return List.of(ChouHypotheses.R0_POSITIVE, ChouHypotheses.U0_POSITIVE, ChouHypotheses.U0_UNIT);
   }
 
   /** Depths 2 and 3 (L = 4 runs are often too stiff to converge within the budget), slow corners at L = 2. */
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     return ChouSampler.forLimits(context.random(id()));
   }
 
@@ -189,7 +189,7 @@ final class Lemma39InvariantComparison extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // The controls change the WN side (39)/(41) only, on the same limits; they use the corrected
@@ -200,9 +200,9 @@ final class Lemma39InvariantComparison extends ChouClaim {
     int held = 0;
     int outOfScope = 0;
     int undecided = 0;
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     Sides violation = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit gf = FlowLimit.gf(p);
@@ -245,7 +245,7 @@ final class Lemma39InvariantComparison extends ChouClaim {
     boolean controlsRejected = java.util.Arrays.stream(cc).allMatch(c -> c[0] > 0);
     if (violating != null) {
       Sides v = violation;
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails, q -> {
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails, q -> {
         Sides z = sides(q, form);
         return String.format(Locale.ROOT, "Lemma 3.9 (%s) fails: GF miss %.3e (tolerance %.1e), WN miss %.3e (tolerance "
             + "%.1e), r_inf = %.6g", form.text, z.gfMiss(), z.gfTol(), z.wnMiss(), z.wnTol(), z.rInf());

@@ -12,12 +12,12 @@ import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
 import org.wnverify.check.sampling.ChouSampler.Corner;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -74,7 +74,7 @@ final class LimitTheorem extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return flow == Flow.GF ? ChouHypotheses.theorem21() : ChouHypotheses.theorem24();
   }
 
@@ -88,7 +88,7 @@ final class LimitTheorem extends ChouClaim {
    * shows the (r^2, 1) rate converging where (eta, 1) collapses.
    */
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     List<Corner> corners = flow == Flow.GF
         ? List.of(Corner.GENERIC, Corner.PRECONDITION_GAP, Corner.TINY_R0, Corner.SPARSE_SOLUTION,
             Corner.MINIMAL_DIMENSIONS, Corner.UNIFORM_U0, Corner.R0_AT_BOUND, Corner.LARGE_ETA)
@@ -129,7 +129,7 @@ final class LimitTheorem extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     if (part == Part.LIMIT) {
       checkLimit(ctx, instances, out);
     } else {
@@ -137,7 +137,7 @@ final class LimitTheorem extends ChouClaim {
     }
   }
 
-  private void checkLimit(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  private void checkLimit(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int converged = 0;
@@ -146,9 +146,9 @@ final class LimitTheorem extends ChouClaim {
     int controlAccepted = 0;
     List<String> mutations = limitMutations();
     int[][] mutationCounts = new int[mutations.size()][2]; // {rejected, accepted}
-    GeneratedInstance failed = null;
+    Sample<DiagonalNetInstance> failed = null;
     FlowLimit failedRun = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit run = limit(p);
@@ -212,7 +212,7 @@ final class LimitTheorem extends ChouClaim {
     }
     if (failed != null) {
       FlowLimit f = failedRun;
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", failed.instance(),
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", failed.instance(),
           p -> ChouHypotheses.firstUnmet(hypotheses(), p).isEmpty() && limit(p).kind == FlowLimit.Kind.COLLAPSED,
           p -> "flow tends to x = 0, not to S+: " + limit(p).describe(), SHRINK_BUDGET);
       out.counterexample(s.counterexample());
@@ -300,7 +300,7 @@ final class LimitTheorem extends ChouClaim {
     return Math.sqrt(s);
   }
 
-  private void checkBound(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  private void checkBound(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int pass = 0;
@@ -309,10 +309,10 @@ final class LimitTheorem extends ChouClaim {
     int controlRejected = 0;
     int controlAccepted = 0;
     int[] reversed = new int[2]; // control "reversed inequality": {rejected, accepted}
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     ErrorBound15.Result violation = null;
     int[][] mutationCounts = new int[ErrorBound15.MUTATIONS.size()][2]; // {rejected, accepted}
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit run = limit(p);
@@ -373,7 +373,7 @@ final class LimitTheorem extends ChouClaim {
     }
     if (violating != null) {
       ErrorBound15.Result v = violation;
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::boundFails,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::boundFails,
           p -> "bound (15) fails: " + bound(limit(p)).describe(), SHRINK_BUDGET);
       ErrorBound15.Result sr = bound(limit(s.instance()));
       out.evidence("shrunk counterexample", sr.describe());

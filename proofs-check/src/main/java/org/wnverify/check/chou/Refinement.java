@@ -66,6 +66,10 @@ final class Refinement {
   static Runs run(CheckContext ctx, FlowSystem sys, double maxTime, double lossFactor,
       ToDoubleFunction<double[]> stop) {
     double l0 = sys.loss(sys.initialState());
+    if (!Double.isFinite(l0)) {
+      return new Runs(0, List.of(), List.of(), "the loss at the initial state is " + l0
+          + ": the instance's numbers overflow double precision");
+    }
     double ref = TOLERANCES[TOLERANCES.length - 1];
     IntegrationResult horizon = FlowIntegrator.integrate(sys,
         IntegrationSettings.of(ref, maxTime).withLossTarget(l0 * lossFactor).withAbsoluteTolerance(0.0), stop);
@@ -146,7 +150,11 @@ final class Refinement {
       return new Judgement(Verdict.VIOLATED, drift, noise, roundoff, motion,
           "drift far above integration noise at every tolerance and not shrinking; " + numbers);
     }
-    String why = !moved ? "trajectory did not move enough to test" : "mixed refinement evidence";
+    // NaN compares false everywhere: without this an overflow would read as "did not move".
+    boolean finite = Double.isFinite(motion) && java.util.Arrays.stream(drift).allMatch(Double::isFinite)
+        && java.util.Arrays.stream(noise).allMatch(Double::isFinite);
+    String why = !finite ? "non-finite values of the quantity along the trajectory (overflow or NaN)"
+        : !moved ? "trajectory did not move enough to test" : "mixed refinement evidence";
     return new Judgement(Verdict.INCONCLUSIVE, drift, noise, roundoff, motion, why + "; " + numbers);
   }
 

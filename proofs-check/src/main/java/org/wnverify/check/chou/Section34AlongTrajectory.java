@@ -10,7 +10,7 @@ import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.generated.GradientFlowKernel;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.lp.LpResult;
@@ -22,7 +22,7 @@ import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.ode.WnFlowOde;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.Loss;
 
 /**
@@ -68,7 +68,7 @@ final class Section34AlongTrajectory extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return bregman ? List.of(ChouHypotheses.DEPTH_AT_LEAST_2, ChouHypotheses.U0_UNIT, ChouHypotheses.R0_POSITIVE,
         ChouHypotheses.U0_POSITIVE, ChouHypotheses.S_PLUS_NON_EMPTY)
         : List.of(ChouHypotheses.U0_UNIT, ChouHypotheses.R0_POSITIVE);
@@ -130,21 +130,21 @@ final class Section34AlongTrajectory extends ChouClaim {
    *     {@link #FLOW_MUTATIONS} resp. {@link #BREGMAN_MUTATIONS}
    * @param mutantNoise the noise floor each mutated statement is judged against
    */
-  record Sample(double mismatch, double[] mutantMismatch, double[] mutantNoise, double noise, double scale,
+  record Measurement(double mismatch, double[] mutantMismatch, double[] mutantNoise, double noise, double scale,
       double horizon, String problem) {
-    static Sample undecided(double horizon, String problem) {
-      return new Sample(Double.NaN, null, null, Double.NaN, Double.NaN, horizon, problem);
+    static Measurement undecided(double horizon, String problem) {
+      return new Measurement(Double.NaN, null, null, Double.NaN, Double.NaN, horizon, problem);
     }
   }
 
-  static Sample measure(CheckContext ctx, DiagonalNetInstance p, boolean bregman) {
+  static Measurement measure(CheckContext ctx, DiagonalNetInstance p, boolean bregman) {
     WnFlowOde ode = new WnFlowOde(p, LearningRate.R_SQUARED);
     double l0 = ode.loss(ode.initialState());
     IntegrationResult h = FlowIntegrator.integrate(ode, IntegrationSettings.of(REFERENCE_TOL, 1e3)
         .withAbsoluteTolerance(0).withLossTarget(1e-4 * l0), WnRuns.collapse(p, WnRuns.HORIZON_COLLAPSE));
     double t = h.finalTime();
     if (!(t > 0)) {
-      return Sample.undecided(t, "no progress: " + h.message());
+      return Measurement.undecided(t, "no progress: " + h.message());
     }
     double step = FD_STEP * t;
     double[] times = new double[POINTS * 5];
@@ -160,7 +160,7 @@ final class Section34AlongTrajectory extends ChouClaim {
         .withSamples(times)).trajectory();
     ctx.checkpoint();
     if (ref.size() < times.length || coarse.size() < times.length) {
-      return Sample.undecided(t, "integration did not reach the horizon");
+      return Measurement.undecided(t, "integration did not reach the horizon");
     }
     int depth = p.depth();
     double[] a = p.aRowMajor();
@@ -168,7 +168,7 @@ final class Section34AlongTrajectory extends ChouClaim {
     if (bregman) {
       LpResult lp = WeightedL1Program.feasiblePoint(p.a(), p.b());
       if (!lp.optimal()) {
-        return Sample.undecided(t, "no point of S+: " + lp.detail());
+        return Measurement.undecided(t, "no point of S+: " + lp.detail());
       }
       z = lp.point();
     }
@@ -247,11 +247,11 @@ final class Section34AlongTrajectory extends ChouClaim {
             + 1e3 * Math.ulp(Math.abs(d2[2]) + 1) / step);
       }
     }
-    return new Sample(mismatch, mutant, mutantNoise, noise, scale, t, null);
+    return new Measurement(mismatch, mutant, mutantNoise, noise, scale, t, null);
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int held = 0;
@@ -260,9 +260,9 @@ final class Section34AlongTrajectory extends ChouClaim {
     List<String> mutations = bregman ? BREGMAN_MUTATIONS : FLOW_MUTATIONS;
     int[][] mutantCounts = new int[mutations.size()][2]; // {rejected, accepted}
     String bad = null;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
-      Sample s = measure(ctx, g.instance(), bregman);
+      Measurement s = measure(ctx, g.instance(), bregman);
       if (s.problem() != null) {
         undecided++;
         notes.add(g.label() + ": INCONCLUSIVE, " + s.problem());

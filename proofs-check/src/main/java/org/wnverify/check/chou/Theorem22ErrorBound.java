@@ -11,12 +11,12 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.bound.ChouBounds;
 import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -50,7 +50,7 @@ final class Theorem22ErrorBound extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.theorem22();
   }
 
@@ -60,7 +60,7 @@ final class Theorem22ErrorBound extends ChouClaim {
    * corner of Theorem 2.1 second, tiny r0 third (hence at L = 2).
    */
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     List<ChouSampler.Corner> corners = new ArrayList<>(List.of(ChouSampler.Corner.GENERIC,
         ChouSampler.Corner.PRECONDITION_GAP_RHO, ChouSampler.Corner.TINY_R0));
     for (ChouSampler.Corner c : ChouSampler.STANDARD_ORDER) {
@@ -90,7 +90,7 @@ final class Theorem22ErrorBound extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     int pass = 0;
     int vacuous = 0;
@@ -98,11 +98,11 @@ final class Theorem22ErrorBound extends ChouClaim {
     int unresolved = 0;
     int reversedRejected = 0;
     int[] exact = new int[2]; // control eps = 0: {rejected, accepted}
-    GeneratedInstance violating = null;
+    Sample<DiagonalNetInstance> violating = null;
     ErrorBound15.Result violation = null;
     int[][] mutationCounts = new int[ErrorBound15.MUTATIONS.size()][2]; // {rejected, accepted}
     List<String> notes = new ArrayList<>();
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit run = FlowLimit.wn(p, LearningRate.CONSTANT);
@@ -176,7 +176,7 @@ final class Theorem22ErrorBound extends ChouClaim {
     }
     if (violating != null) {
       ErrorBound15.Result v = violation;
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails,
           p -> "bound (20) fails: " + bound(FlowLimit.wn(p, LearningRate.CONSTANT)).describe(), SHRINK_BUDGET);
       out.counterexample(s.counterexample());
       out.evidence("violating instance", violating.label());

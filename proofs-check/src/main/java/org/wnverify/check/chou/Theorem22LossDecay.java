@@ -11,10 +11,10 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -45,7 +45,7 @@ final class Theorem22LossDecay extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.theorem22();
   }
 
@@ -55,7 +55,7 @@ final class Theorem22LossDecay extends ChouClaim {
    * standard corners.
    */
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     List<ChouSampler.Corner> corners = new ArrayList<>();
     corners.add(ChouSampler.Corner.COLLAPSE);
     for (ChouSampler.Corner c : ChouSampler.STANDARD_ORDER) {
@@ -145,18 +145,18 @@ final class Theorem22LossDecay extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     int converged = 0;
     int unresolved = 0;
-    GeneratedInstance collapsed = null;
+    Sample<DiagonalNetInstance> collapsed = null;
     WnLimitRun collapsedRun = null;
     int controlRejected = 0;
     int controlAccepted = 0;
     int[][] setCounts = new int[2][2]; // limit in {Az = -b}, {Az = 2b}: {rejected, accepted}
-    GeneratedInstance certified = null;
+    Sample<DiagonalNetInstance> certified = null;
     int[] growth = new int[2]; // "the loss grows": {rejected, accepted}
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       WnLimitRun run = WnLimitRun.of(g.instance());
       double c = run.kind == WnLimitRun.Kind.CONVERGED ? fittedRate(run) : Double.NaN;
@@ -236,7 +236,7 @@ final class Theorem22LossDecay extends ChouClaim {
           f.describe() + String.format(Locale.ROOT, "; the loss stays >= %.4g for all t (Lemma 3.19's certificate)", cert)));
     }
     if (collapsed != null) {
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", collapsed.instance(), this::fails,
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", collapsed.instance(), this::fails,
           p -> "WN flow collapses to the stationary point x = 0: " + WnLimitRun.of(p).describe(), SHRINK_BUDGET);
       out.evidence("collapse", collapsedRun.describe());
       out.counterexample(s.counterexample());

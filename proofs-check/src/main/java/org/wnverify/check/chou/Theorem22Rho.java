@@ -11,11 +11,11 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.bound.ChouBounds;
 import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -51,12 +51,12 @@ final class Theorem22Rho extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return corrected ? ChouHypotheses.theorem22ProofRange() : ChouHypotheses.theorem22();
   }
 
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     return corrected
         ? new ChouSampler(context.random(id()), new int[] {2, 3, 4}, R0Rule.PROOF_RANGE, List.of(ChouSampler.Corner.values()))
         : ChouSampler.standard(context.random(id()), 2, 3, 4);
@@ -80,14 +80,14 @@ final class Theorem22Rho extends ChouClaim {
       new double[] {0.6, 0.8}, 2, 0.1, new double[] {0.6, 0.8}, 1.0);
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
-    GeneratedInstance worst = null;
+    Sample<DiagonalNetInstance> worst = null;
     double worstRho = Double.POSITIVE_INFINITY;
     int controlRejected = 0;
     int signFlipRejected = 0;
     int reversedRejected = 0;
-    for (GeneratedInstance g : instances) {
+    for (Sample<DiagonalNetInstance> g : instances) {
       DiagonalNetInstance p = g.instance();
       double pn = PseudoInverse.minNormSolutionNorm(p.a(), p.b());
       double rho = rho(p);
@@ -128,7 +128,7 @@ final class Theorem22Rho extends ChouClaim {
       // eta^(1/2), log rho = log(r0/s) - (r0^2 - s^2)/(2 eta) >= log x - (1 - 1/x^2)/2 >= 0, x = r0/s).
       int ratioRejected = 0;
       int quarterRejected = 0;
-      for (GeneratedInstance g : instances) {
+      for (Sample<DiagonalNetInstance> g : instances) {
         DiagonalNetInstance p = g.instance();
         double s = Math.pow(PseudoInverse.minNormSolutionNorm(p.a(), p.b()), 1.0 / p.depth());
         ratioRejected += p.r0() / s < 1 - ROUNDOFF ? 1 : 0;
@@ -140,8 +140,8 @@ final class Theorem22Rho extends ChouClaim {
           quarterRejected > 0 ? Verdict.VIOLATED : Verdict.HOLDS, "below 1 on " + quarterRejected + " instance(s)"));
     }
     if (worstRho < 1 - ROUNDOFF) {
-      List<Hypothesis> hs = hypotheses();
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", worst.instance(),
+      List<Hypothesis<DiagonalNetInstance>> hs = hypotheses();
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", worst.instance(),
           p -> ChouHypotheses.firstUnmet(hs, p).isEmpty() && rho(p) < 1 - ROUNDOFF,
           p -> String.format(Locale.ROOT, "rho = %.6g < 1 with r0 = %s <= min(eta^(1/2) = %.6g, ||A^+b||^(1/L) = %.6g)",
               rho(p), p.r0(), Math.sqrt(p.eta()), Math.pow(PseudoInverse.minNormSolutionNorm(p.a(), p.b()), 1.0 / p.depth())),

@@ -11,11 +11,11 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
-import org.wnverify.check.sampling.Hypothesis;
+import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
-import org.wnverify.numeric.problem.GeneratedInstance;
+import org.wnverify.check.problem.Sample;
 import org.wnverify.numeric.problem.InstanceGenerator.R0Rule;
 
 /**
@@ -44,13 +44,13 @@ final class Theorem23Convergence extends ChouClaim {
   }
 
   @Override
-  List<Hypothesis> hypotheses() {
+  public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
     return ChouHypotheses.theorem23();
   }
 
   /** L = 2 only; the collapse corner early, whose limit is the stationary point 0. */
   @Override
-  ChouSampler sampler(CheckContext context) {
+  ChouSampler chouSampler(CheckContext context) {
     List<ChouSampler.Corner> corners = new ArrayList<>(List.of(ChouSampler.Corner.GENERIC, ChouSampler.Corner.COLLAPSE));
     for (ChouSampler.Corner c : ChouSampler.STANDARD_ORDER) {
       if (!corners.contains(c)) {
@@ -112,7 +112,7 @@ final class Theorem23Convergence extends ChouClaim {
   }
 
   @Override
-  void checkInstances(CheckContext ctx, List<GeneratedInstance> instances, ClaimOutcome.Builder out) {
+  void checkInstances(CheckContext ctx, List<Sample<DiagonalNetInstance>> instances, ClaimOutcome.Builder out) {
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int shown = 0;
@@ -121,8 +121,8 @@ final class Theorem23Convergence extends ChouClaim {
     int controlAccepted = 0;
     int[] logR = new int[2]; // "log r has a finite limit": {rejected, accepted}
     int[] pinv = new int[2]; // "the limit is A^+ b": {rejected, accepted}
-    GeneratedInstance violating = null;
-    for (GeneratedInstance g : instances) {
+    Sample<DiagonalNetInstance> violating = null;
+    for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
       FlowLimit run = FlowLimit.wn(p, LearningRate.CONSTANT);
@@ -175,7 +175,7 @@ final class Theorem23Convergence extends ChouClaim {
         "||x~(T) - A^+b|| above " + (int) Refinement.CONSISTENCY + "x the tail estimate on " + pinv[0]
             + " converging run(s), within it on " + pinv[1]));
     if (violating != null) {
-      Findings.Shrunk s = Findings.shrinkAndSave(ctx, id(), "counterexample", violating.instance(), this::fails, q -> {
+      Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails, q -> {
         FlowLimit r = FlowLimit.wn(q, LearningRate.CONSTANT);
         return "x~ still moving at the end of the run: level changes " + Refinement.fmt(changes(r, r::xTilde));
       }, 20);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.wnverify.check.ClaimId;
-import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.numeric.problem.ProblemInstance;
 
 /**
  * Where instances go: every sampled instance when {@code --save-instances DIR} is given, and
@@ -28,16 +28,16 @@ public final class InstanceStore {
   }
 
   /** Saves a sampled instance if sample saving is on; returns the file written. */
-  public Optional<Path> saveSample(ClaimId claim, String label, DiagonalNetInstance instance) {
+  public Optional<Path> saveSample(ClaimId claim, String label, ProblemInstance instance) {
     return write(samplesDir, claim, label, instance);
   }
 
   /** Saves a counterexample if a report directory is set; returns the file written. */
-  public Optional<Path> saveCounterexample(ClaimId claim, String label, DiagonalNetInstance instance) {
+  public Optional<Path> saveCounterexample(ClaimId claim, String label, ProblemInstance instance) {
     return write(counterexampleDir, claim, label, instance);
   }
 
-  private static Optional<Path> write(Path dir, ClaimId claim, String label, DiagonalNetInstance instance) {
+  private static Optional<Path> write(Path dir, ClaimId claim, String label, ProblemInstance instance) {
     if (dir == null) {
       return Optional.empty();
     }

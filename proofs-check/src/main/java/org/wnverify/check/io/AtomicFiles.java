@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader (or a crash, or SIGINT) never sees half a file: write a sibling
@@ -14,6 +16,16 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /**
+   * Reports are for reading (by a CI server, a colleague, a web server): rw-r--r--, as any file
+   * the user writes, not the owner-only mode a temporary file is created with.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
 
   public static void writeString(Path target, String content) throws IOException {
     write(target, content.getBytes(StandardCharsets.UTF_8));
@@ -24,6 +36,7 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
+      readableByAll(tmp);
       Files.write(tmp, content);
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -131,7 +131,7 @@ class ChouAuditTest {
     assertThat(o.counterexample().savedTo()).isNotNull();
     Path saved = Path.of(o.counterexample().savedTo());
     assertThat(Files.exists(saved)).isTrue();
-    DiagonalNetInstance replay = InstanceFiles.read(saved);
+    DiagonalNetInstance replay = (DiagonalNetInstance) InstanceFiles.read(saved);
     CheckContext supplied = new CheckContext(7, 5, replay, InstanceStore.none(), Long.MAX_VALUE, CheckContext.Profile.QUICK);
     ClaimOutcome r = CLAIMS.get(id).check(supplied);
     assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VIOLATED);

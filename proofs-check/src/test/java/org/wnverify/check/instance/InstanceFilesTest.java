@@ -28,7 +28,7 @@ class InstanceFilesTest {
 
   @Test
   void readsTheDocumentedFormat() throws Exception {
-    DiagonalNetInstance i = InstanceFiles.parse("good.json", GOOD);
+    DiagonalNetInstance i = (DiagonalNetInstance) InstanceFiles.parse("good.json", GOOD);
     assertThat(i.rows()).isEqualTo(1);
     assertThat(i.columns()).isEqualTo(3);
     assertThat(i.depth()).isEqualTo(2);
@@ -53,6 +53,33 @@ class InstanceFilesTest {
       "duplicate field      | {\"A\": [[1]], \"A\": [[1]], \"b\": [1], \"L\": 2, \"r0\": 1, \"u0\": [1], \"eta\": 1} | malformed JSON",
   })
   void badFilesGetOneLineErrorsNamingFileAndField(String name, String json, String expected) {
+    assertThatThrownBy(() -> InstanceFiles.parse("bad.json", json))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageStartingWith("bad.json")
+        .hasMessageContaining(expected)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void versionTwoNamesTheFamilyAndVersionOneStillReadsAsTheDiagonalNet() throws Exception {
+    String v2 = GOOD.replace("{", "{\"format\": \"wnverify-instance/2\", \"problem\": \"diagonal-net\", ");
+    String v1 = GOOD.replace("{", "{\"format\": \"wnverify-instance/1\", ");
+    assertThat(InstanceFiles.parse("v2.json", v2)).isEqualTo(InstanceFiles.parse("bare.json", GOOD));
+    assertThat(InstanceFiles.parse("v1.json", v1)).isEqualTo(InstanceFiles.parse("bare.json", GOOD));
+    assertThat(InstanceFiles.toJson(InstanceFiles.parse("v1.json", v1)))
+        .containsEntry("format", "wnverify-instance/2").containsEntry("problem", "diagonal-net");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "v2 without problem   | {\"format\": \"wnverify-instance/2\", \"A\": [[1]], \"b\": [1], \"L\": 2, \"r0\": 1, \"u0\": [1], \"eta\": 1} | field 'problem': missing",
+      "unknown family       | {\"format\": \"wnverify-instance/2\", \"problem\": \"mlp\", \"A\": [[1]]} | field 'problem': unknown problem family",
+      "family not a string  | {\"format\": \"wnverify-instance/2\", \"problem\": 3} | field 'problem': unknown problem family",
+      "v1 with problem      | {\"format\": \"wnverify-instance/1\", \"problem\": \"diagonal-net\", \"A\": [[1]]} | field 'problem': version-1 files",
+      "unknown version      | {\"format\": \"wnverify-instance/3\", \"problem\": \"diagonal-net\"} | field 'format'",
+      "other family's field | {\"format\": \"wnverify-instance/2\", \"problem\": \"diagonal-net\", \"A\": [[1]], \"b\": [1], \"L\": 2, \"r0\": 1, \"u0\": [1], \"eta\": 1, \"g0\": 1} | field 'g0': unknown",
+  })
+  void badEnvelopesGetOneLineErrorsNamingTheField(String name, String json, String expected) {
     assertThatThrownBy(() -> InstanceFiles.parse("bad.json", json))
         .isInstanceOf(InputFileException.class)
         .hasMessageStartingWith("bad.json")
@@ -91,7 +118,7 @@ class InstanceFilesTest {
       Path f = dir.resolve("f.json");
       Files.writeString(f, sb);
       try {
-        DiagonalNetInstance i = InstanceFiles.read(f);
+        DiagonalNetInstance i = (DiagonalNetInstance) InstanceFiles.read(f);
         assertThat(i.columns()).isEqualTo(i.u0().length);
       } catch (InputFileException expected) {
         assertThat(expected.getMessage()).doesNotContain("\n");

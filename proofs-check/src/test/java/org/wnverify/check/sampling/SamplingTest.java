@@ -1,11 +1,14 @@
 package org.wnverify.check.sampling;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.wnverify.check.chou.DiagonalNetFamily;
+import org.wnverify.check.problem.Shrinker;
 import org.wnverify.numeric.bound.ChouBounds;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.lp.WeightedL1Program;
@@ -69,7 +72,8 @@ class SamplingTest {
   void shrinkerKeepsFailingAndSimplifies() {
     DiagonalNetInstance start = new DiagonalNetInstance(new double[][] {{1.234567, -0.987654, 0.5}, {0.3, 0.2, -0.61}},
         new double[] {0.7, -0.2}, 3, 0.123456, new double[] {0.5, 0.5, Math.sqrt(0.5)}, 2.345);
-    Shrinker.Result r = Shrinker.shrink(start, p -> p.r0() < 0.2, () -> { }, 200);
+    Shrinker.Result<DiagonalNetInstance> r =
+        Shrinker.shrink(start, DiagonalNetFamily.INSTANCE::simpler, p -> p.r0() < 0.2, () -> { }, 200);
     assertThat(r.instance().r0()).isLessThan(0.2);
     assertThat(r.instance().rows()).isEqualTo(1);
     assertThat(r.instance().columns()).isEqualTo(2);

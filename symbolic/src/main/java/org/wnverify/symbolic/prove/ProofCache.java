@@ -30,7 +30,7 @@ public interface ProofCache {
    * Bump when the prover's algorithm or the stored format changes, so that old entries are not
    * found any more.
    */
-  String REVISION = "wnverify-proof/4";
+  String REVISION = "wnverify-proof/5";
 
   Optional<IdentityProof> get(String key);
 
@@ -154,10 +154,37 @@ public interface ProofCache {
         line(b, "witness.approx", Double.toString(w.approxValue()));
         w.point().forEach((k, v) -> line(b, "witness.point", k + "=" + v));
       });
+      line(b, "checksum", sha256(b.toString()));
       return b.toString();
     }
 
+    /**
+     * A flipped bit or a truncated write can leave a file that still parses (a verdict or a defect
+     * changed): the checksum of everything above it tells such an entry from a real proof, and the
+     * entry is then recomputed rather than trusted.
+     */
+    static String sha256(String body) {
+      try {
+        byte[] h = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (byte x : h) {
+          hex.append(String.format("%02x", x));
+        }
+        return hex.toString();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     static IdentityProof decode(List<String> lines) {
+      if (lines.isEmpty() || !lines.get(lines.size() - 1).startsWith("checksum\t")) {
+        throw new IllegalArgumentException("no checksum (truncated or foreign)");
+      }
+      String body = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
+      if (!lines.get(lines.size() - 1).substring("checksum\t".length()).equals(sha256(body))) {
+        throw new IllegalArgumentException("checksum mismatch (corrupted)");
+      }
+      lines = lines.subList(0, lines.size() - 1);
       Map<String, String> one = new LinkedHashMap<>();
       List<String> steps = new ArrayList<>();
       Map<String, String> point = new LinkedHashMap<>();

@@ -73,6 +73,30 @@ class ProverMachineryTest {
     assertThat(NumericScreen.evaluate(new Node.Apply("Gamma", List.of(x)), Map.of("x", 1.0)).usable()).isFalse();
   }
 
+  /** A corrupted entry that still parses (a verdict flipped, a line cut) is detected and recomputed. */
+  @Test
+  void corruptedProofCacheEntriesAreRecomputedNotTrusted() throws Exception {
+    ProofCache cache = ProofCache.directory(dir);
+    try (SymbolicEngine engine = SymbolicEngine.create(cache)) {
+      IdentityProver prover = new IdentityProver(engine, 1, 4, Duration.ofSeconds(30));
+      IdentityProblem problem = new IdentityProblem("sq", "scalar", List.of("t"), Map.of("c", "(x+1)^2 - (x^2+2*x+1)"),
+          List.of(Variable.of("x", -2, 2)));
+      IdentityProof first = prover.prove(problem);
+      java.nio.file.Path entry;
+      try (var files = java.nio.file.Files.list(dir)) {
+        entry = files.filter(f -> f.toString().endsWith(".proof")).findFirst().orElseThrow();
+      }
+      String text = java.nio.file.Files.readString(entry);
+      String key = entry.getFileName().toString().replace(".proof", "");
+      java.nio.file.Files.writeString(entry, text.replace("verdict\tPROVED", "verdict\tREFUTED"));
+      assertThat(cache.get(key)).as("verdict flipped").isEmpty();
+      java.nio.file.Files.writeString(entry, text.substring(0, text.lastIndexOf("checksum")));
+      assertThat(cache.get(key)).as("checksum line cut").isEmpty();
+      assertThat(prover.prove(problem)).isEqualTo(first);
+      assertThat(cache.get(key)).as("rewritten after recomputing").contains(first);
+    }
+  }
+
   @Test
   void proofCacheRoundTripsAndIsUsedByTheProver() {
     IdentityProof p = new IdentityProof("n\tame", IdentityVerdict.REFUTED, "N=2", "x\ny",

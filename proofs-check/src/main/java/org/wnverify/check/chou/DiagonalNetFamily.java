@@ -1,62 +1,83 @@
-package org.wnverify.check.sampling;
+package org.wnverify.check.chou;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import org.wnverify.check.instance.InputFileException;
+import org.wnverify.check.problem.FieldReader;
+import org.wnverify.check.problem.ProblemFamily;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
 import org.wnverify.numeric.problem.InvalidInstanceException;
 
 /**
- * Property-testing style shrinking of a counterexample: greedily tries smaller / rounder variants
- * (drop a row, drop a column, L -> 2, round numbers to 1-3 significant digits, u0 uniform) and
- * keeps any that still fails. {@code stillFails} must include the hypothesis check, so a shrunk
- * instance is still a valid counterexample.
+ * The diagonal linear network of Chou, Rauhut and Ward: L(x) = ||A x^L - b||^2 / (2L), the WN flow
+ * in polar coordinates (r, u) with learning rates (eta, 1). Its file section holds A, b, L, r0,
+ * u0, eta (README, "Instance files"); version-1 files are all of this family.
  */
-public final class Shrinker {
-  /** Upper bound on predicate evaluations, so shrinking stays within a claim's budget. */
-  public static final int DEFAULT_BUDGET = 200;
+public final class DiagonalNetFamily implements ProblemFamily<DiagonalNetInstance> {
+  public static final DiagonalNetFamily INSTANCE = new DiagonalNetFamily();
 
-  private Shrinker() {}
+  private DiagonalNetFamily() {}
 
-  /** The result and how many candidates were tried. */
-  public record Result(DiagonalNetInstance instance, int tried, int accepted) {}
-
-  public static Result shrink(DiagonalNetInstance start, Predicate<DiagonalNetInstance> stillFails,
-      Runnable checkpoint, int budget) {
-    DiagonalNetInstance best = start;
-    int tried = 0;
-    int accepted = 0;
-    boolean progress = true;
-    while (progress && tried < budget) {
-      progress = false;
-      for (DiagonalNetInstance c : candidates(best)) {
-        if (tried >= budget) {
-          break;
-        }
-        checkpoint.run();
-        tried++;
-        boolean fails;
-        try {
-          fails = stillFails.test(c);
-        } catch (RuntimeException e) {
-          fails = false;
-        }
-        if (fails) {
-          best = c;
-          accepted++;
-          progress = true;
-          break;
-        }
-      }
-    }
-    return new Result(best, tried, accepted);
+  @Override
+  public String name() {
+    return "diagonal-net";
   }
 
-  /** Simpler variants of p, most aggressive first. */
-  static List<DiagonalNetInstance> candidates(DiagonalNetInstance p) {
+  @Override
+  public String description() {
+    return "Chou et al.'s diagonal network: A, b, depth L, initial r0 and u0, learning-rate ratio eta";
+  }
+
+  @Override
+  public Class<DiagonalNetInstance> type() {
+    return DiagonalNetInstance.class;
+  }
+
+  @Override
+  public List<String> fields() {
+    return List.of("A", "b", "L", "r0", "u0", "eta");
+  }
+
+  @Override
+  public DiagonalNetInstance read(FieldReader f) throws InputFileException {
+    double[][] a = f.matrix("A");
+    double[] b = f.vector("b");
+    int depth = f.integer("L");
+    double r0 = f.number("r0");
+    double[] u0 = f.vector("u0");
+    double eta = f.number("eta");
+    try {
+      return new DiagonalNetInstance(a, b, depth, r0, u0, eta);
+    } catch (InvalidInstanceException e) {
+      throw f.error(e.field(), e.getMessage().substring(e.field().length() + 2));
+    }
+  }
+
+  @Override
+  public Map<String, Object> write(DiagonalNetInstance p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<List<Double>> rows = new ArrayList<>();
+    for (double[] row : p.a()) {
+      rows.add(boxed(row));
+    }
+    m.put("A", rows);
+    m.put("b", boxed(p.b()));
+    m.put("L", p.depth());
+    m.put("r0", p.r0());
+    m.put("u0", boxed(p.u0()));
+    m.put("eta", p.eta());
+    return m;
+  }
+
+  /** Drop a row, drop a column, L -> 2, round numbers to 1-3 significant digits, u0 uniform. */
+  @Override
+  public List<DiagonalNetInstance> simpler(DiagonalNetInstance p) {
     List<DiagonalNetInstance> out = new ArrayList<>();
     double[][] a = p.a();
     double[] b = p.b();
@@ -83,7 +104,7 @@ public final class Shrinker {
       }
     }
     double[] uniform = new double[n];
-    java.util.Arrays.fill(uniform, 1 / Math.sqrt(n));
+    Arrays.fill(uniform, 1 / Math.sqrt(n));
     add(out, a, b, p.depth(), p.r0(), uniform, p.eta());
     out.removeIf(c -> c.equals(p));
     return out;
@@ -147,5 +168,13 @@ public final class Shrinker {
       c[i] = dropEntry(a[i], k);
     }
     return c;
+  }
+
+  private static List<Double> boxed(double[] v) {
+    List<Double> l = new ArrayList<>(v.length);
+    for (double x : v) {
+      l.add(x);
+    }
+    return l;
   }
 }
