@@ -13,6 +13,7 @@ import org.wnverify.check.ClaimProvider;
 import org.wnverify.check.chou.ChouClaims;
 import org.wnverify.check.ewn.EwnClaims;
 import org.wnverify.check.experiments.ChouExperimentClaims;
+import org.wnverify.check.symbolic.ProofStepClaims;
 import org.wnverify.check.symbolic.SymbolicIdentityClaims;
 import org.wnverify.check.wu.WuClaims;
 
@@ -37,7 +38,8 @@ public final class ClaimCatalogue {
   /** The catalogue of the three papers. */
   public static ClaimCatalogue standard() {
     return new ClaimCatalogue(List.of(
-        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims(), new WuClaims()));
+        new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims(), new WuClaims(),
+        new ProofStepClaims()));
   }
 
   /** Every claim, sorted by id. */

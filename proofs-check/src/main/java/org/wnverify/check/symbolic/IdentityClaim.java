@@ -30,7 +30,13 @@ public final class IdentityClaim extends DescribedClaim {
   private final Function<SymbolicEngine, IdentityReport> derivation;
 
   public IdentityClaim(ClaimId id, String location, String statement, Function<SymbolicEngine, IdentityReport> derivation) {
-    super(id, location, statement, ClaimKind.IDENTITY);
+    this(id, location, statement, ClaimKind.IDENTITY, derivation);
+  }
+
+  /** The same adapter with another kind (a proof step, {@link ClaimKind#PROOF_STEP}). */
+  public IdentityClaim(ClaimId id, String location, String statement, ClaimKind kind,
+      Function<SymbolicEngine, IdentityReport> derivation) {
+    super(id, location, statement, kind);
     this.derivation = derivation;
   }
 

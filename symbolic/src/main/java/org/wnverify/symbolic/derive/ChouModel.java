@@ -62,6 +62,7 @@ final class ChouModel {
   /** Fixed full-rank integer matrices, row-major, keyed "MxN". */
   static final java.util.Map<String, int[][]> RATIONAL_A = java.util.Map.of(
       "1x5", new int[][] {{1, 2, -1, 1, 3}},
+      "2x2", new int[][] {{1, 2}, {3, -1}},
       "2x3", new int[][] {{1, 2, -1}, {3, -1, 2}},
       "3x3", new int[][] {{1, 2, -1}, {3, -1, 2}, {1, 0, 1}},
       "2x4", new int[][] {{1, 2, -1, 1}, {2, -1, 1, 3}},

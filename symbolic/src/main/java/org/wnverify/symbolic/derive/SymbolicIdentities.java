@@ -110,7 +110,8 @@ public final class SymbolicIdentities {
 
   /** The entry of an id, if it has a derivation. */
   public static Optional<Entry> entry(String id) {
-    return catalogue().stream().filter(e -> e.id().equals(id)).findFirst();
+    Optional<Entry> statement = catalogue().stream().filter(e -> e.id().equals(id)).findFirst();
+    return statement.isPresent() ? statement : ProofSteps.entry(id);
   }
 
   /** The plan of a catalogued id (the cases and controls its report runs), for probes and tests. */
@@ -118,6 +119,7 @@ public final class SymbolicIdentities {
     Supplier<Plan> p = PLANS.get(id);
     if (p == null) {
       catalogue();
+      ProofSteps.catalogue();
       p = PLANS.get(id);
     }
     if (p == null) {
@@ -128,7 +130,7 @@ public final class SymbolicIdentities {
 
   private static final java.util.Map<String, Supplier<Plan>> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static Entry entry(String id, String location, String statement, Supplier<Plan> plan) {
+  static Entry entry(String id, String location, String statement, Supplier<Plan> plan) {
     PLANS.put(id, plan);
     return new Entry(id, location, statement,
         engine -> engine.cached("derive/" + id, () -> execute(engine, id, location, statement, plan.get())));
