@@ -37,11 +37,19 @@ abstract class ChouClaim extends SampledClaim<DiagonalNetInstance> {
     return ChouSampler.standard(context.random(id()), 2, 3, 4);
   }
 
+  /**
+   * The stream of generated instances: by default {@link #chouSampler}'s draws; a claim sampled
+   * from another region (e.g. a corrected hypothesis with its own boundaries) supplies its own.
+   */
+  Supplier<GeneratedInstance> draws(CheckContext context) {
+    return chouSampler(context)::next;
+  }
+
   @Override
   protected final Supplier<Sample<DiagonalNetInstance>> sampler(CheckContext context) {
-    ChouSampler s = chouSampler(context);
+    Supplier<GeneratedInstance> s = draws(context);
     return () -> {
-      GeneratedInstance g = s.next();
+      GeneratedInstance g = s.get();
       return new Sample<>(g.instance(), g.label());
     };
   }

@@ -13,6 +13,11 @@ public final class ChouClaims implements ClaimProvider {
         new Lemma35LossDerivative(), new Lemma37GfInvariant(), new Lemma38WnInvariant(), Theorem22LossDecay.lossDecay(),
         Theorem22LossDecay.limitInSPlus(), Theorem22Rho.printed(), Theorem22Rho.corrected(),
         Theorem22ErrorBound.printed(), Theorem22ErrorBound.corrected()));
+    // the other conclusions of Theorem 2.2 under the corrected r0 range of #rho-at-least-1-corrected
+    all.add(Theorem22LossDecay.lossDecayUnderCorrectedRange());
+    all.add(Theorem22LossDecay.limitInSPlusUnderCorrectedRange());
+    all.add(Theorem22ErrorBound.printedUnderCorrectedRange());
+    all.add(Theorem22ErrorBound.correctedUnderCorrectedRange());
     all.add(new Lemma31Rescaling());
     all.add(Lemma36Rate.printed());
     all.add(Lemma36Rate.corrected());

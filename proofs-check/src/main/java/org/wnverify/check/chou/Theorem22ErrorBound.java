@@ -11,6 +11,7 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
+import org.wnverify.check.sampling.ProofRangeSampler;
 import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.bound.ChouBounds;
 import org.wnverify.numeric.linalg.PseudoInverse;
@@ -30,28 +31,60 @@ final class Theorem22ErrorBound extends ChouClaim {
   static final int SHRINK_BUDGET = 60;
 
   private final ErrorBound15.Precondition precondition;
+  /** Sampled from the corrected range eta^(1/2) <= r0 <= ||A^+b||^(1/L) instead of the printed one. */
+  private final boolean proofRange;
 
-  private Theorem22ErrorBound(String id, String statement, ErrorBound15.Precondition precondition) {
+  private Theorem22ErrorBound(String id, String statement, ErrorBound15.Precondition precondition,
+      boolean proofRange) {
     super(id, "Chou, Rauhut, Ward, Theorem 2.2 part 2, eqs. (15)-(17), (20)", statement, ClaimKind.BOUND);
     this.precondition = precondition;
+    this.proofRange = proofRange;
+  }
+
+  private static final String CORRECTED_RANGE = "Theorem 2.2 with r0 <= min(eta^(1/2), ||A^+b||^(1/L)) replaced by "
+      + "eta^(1/2) <= r0 <= ||A^+b||^(1/L) (the range its proof uses; see #rho-at-least-1-corrected): ";
+
+  /**
+   * (20) with its printed precondition under the corrected r0 range: the correction of
+   * #rho-at-least-1 must be checked against every other conclusion (issue 20); the precondition
+   * gap corner (eta = r0^2, the lower end of the range) lies in this range too.
+   */
+  static Theorem22ErrorBound printedUnderCorrectedRange() {
+    return new Theorem22ErrorBound("chou/theorem-2.2#error-bound-under-corrected-range", CORRECTED_RANGE
+        + "the limit satisfies ||x~_inf||_{w,1} - Q <= eps Q with eps = eps(rho^-L beta1, rho^-L beta_min) of (17), "
+        + "under the precondition Q > c_L (rho^-L beta1)^(2/L).", ErrorBound15.Precondition.PRINTED, true);
+  }
+
+  /** (20) with both corrections: the corrected precondition and the corrected r0 range. */
+  static Theorem22ErrorBound correctedUnderCorrectedRange() {
+    return new Theorem22ErrorBound("chou/theorem-2.2#error-bound-corrected-under-corrected-range", CORRECTED_RANGE
+        + "with the corrected precondition Q > c_L rho^-L beta1 (eps of (17) positive), the limit satisfies "
+        + "||x~_inf||_{w,1} - Q <= eps(rho^-L beta1, rho^-L beta_min) Q.", ErrorBound15.Precondition.CORRECTED, true);
   }
 
   static Theorem22ErrorBound printed() {
     return new Theorem22ErrorBound("chou/theorem-2.2#error-bound",
         "The limit satisfies ||x~_inf||_{w,1} - Q <= eps Q with eps = eps(rho^-L beta1, rho^-L beta_min) of (17), "
             + "under the precondition of Theorem 2.1 with beta1 replaced by rho^-L beta1: Q > c_L (rho^-L beta1)^(2/L).",
-        ErrorBound15.Precondition.PRINTED);
+        ErrorBound15.Precondition.PRINTED, false);
   }
 
   static Theorem22ErrorBound corrected() {
     return new Theorem22ErrorBound("chou/theorem-2.2#error-bound-corrected",
         "Corrected precondition Q > c_L rho^-L beta1 (eps of (17) positive): the limit satisfies ||x~_inf||_{w,1} - Q "
-            + "<= eps(rho^-L beta1, rho^-L beta_min) Q.", ErrorBound15.Precondition.CORRECTED);
+            + "<= eps(rho^-L beta1, rho^-L beta_min) Q.", ErrorBound15.Precondition.CORRECTED, false);
   }
 
   @Override
   public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
-    return ChouHypotheses.theorem22();
+    return proofRange ? ChouHypotheses.theorem22ProofRange() : ChouHypotheses.theorem22();
+  }
+
+  @Override
+  java.util.function.Supplier<org.wnverify.numeric.problem.GeneratedInstance> draws(CheckContext context) {
+    // depths 2 and 3, as for the printed range (see chouSampler)
+    return proofRange ? ProofRangeSampler.forTheorem22(context.random(id()), new int[] {2, 3}, true)
+        : super.draws(context);
   }
 
   /**

@@ -11,6 +11,7 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
+import org.wnverify.check.sampling.ProofRangeSampler;
 import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
@@ -27,26 +28,56 @@ final class Theorem22LossDecay extends ChouClaim {
   static final int SHRINK_BUDGET = 80;
 
   private final boolean limitPart;
+  /** Sampled from the corrected range eta^(1/2) <= r0 <= ||A^+b||^(1/L) instead of the printed one. */
+  private final boolean proofRange;
 
-  private Theorem22LossDecay(String id, String statement, boolean limitPart) {
+  private Theorem22LossDecay(String id, String statement, boolean limitPart, boolean proofRange) {
     super(id, "Chou, Rauhut, Ward, Theorem 2.2 part 1, eq. (19)", statement,
         limitPart ? ClaimKind.LIMIT : ClaimKind.RATE);
     this.limitPart = limitPart;
+    this.proofRange = proofRange;
   }
 
   static Theorem22LossDecay lossDecay() {
     return new Theorem22LossDecay("chou/theorem-2.2#loss-decay",
-        "Under the hypotheses of Theorem 2.2, L(x(t)) <= L(x0) e^{-ct} for all t >= 0, for some c > 0.", false);
+        "Under the hypotheses of Theorem 2.2, L(x(t)) <= L(x0) e^{-ct} for all t >= 0, for some c > 0.", false, false);
   }
 
   static Theorem22LossDecay limitInSPlus() {
     return new Theorem22LossDecay("chou/theorem-2.2#limit-in-s-plus",
-        "Under the hypotheses of Theorem 2.2, the limit x~_inf of x(t)^L lies in S+ = {z >= 0 : Az = b}.", true);
+        "Under the hypotheses of Theorem 2.2, the limit x~_inf of x(t)^L lies in S+ = {z >= 0 : Az = b}.", true, false);
+  }
+
+  /**
+   * (19) under the corrected hypothesis of #rho-at-least-1-corrected (eta^(1/2) <= r0 <=
+   * ||A^+b||^(1/L), the range the proof uses): a correction that repairs rho >= 1 must not leave
+   * another conclusion of the theorem false, so (19) is checked there too, sampled from that
+   * range with its own corners (issue 20).
+   */
+  static Theorem22LossDecay lossDecayUnderCorrectedRange() {
+    return new Theorem22LossDecay("chou/theorem-2.2#loss-decay-under-corrected-range",
+        "Theorem 2.2 with r0 <= min(eta^(1/2), ||A^+b||^(1/L)) replaced by eta^(1/2) <= r0 <= ||A^+b||^(1/L) (the "
+            + "range its proof uses; see #rho-at-least-1-corrected): L(x(t)) <= L(x0) e^{-ct} for all t >= 0, for "
+            + "some c > 0.", false, true);
+  }
+
+  /** "The limit lies in S+" under the corrected range (see {@link #lossDecayUnderCorrectedRange}). */
+  static Theorem22LossDecay limitInSPlusUnderCorrectedRange() {
+    return new Theorem22LossDecay("chou/theorem-2.2#limit-in-s-plus-under-corrected-range",
+        "Theorem 2.2 with r0 <= min(eta^(1/2), ||A^+b||^(1/L)) replaced by eta^(1/2) <= r0 <= ||A^+b||^(1/L) (the "
+            + "range its proof uses; see #rho-at-least-1-corrected): the limit x~_inf of x(t)^L lies in "
+            + "S+ = {z >= 0 : Az = b}.", true, true);
   }
 
   @Override
   public List<Hypothesis<DiagonalNetInstance>> hypotheses() {
-    return ChouHypotheses.theorem22();
+    return proofRange ? ChouHypotheses.theorem22ProofRange() : ChouHypotheses.theorem22();
+  }
+
+  @Override
+  java.util.function.Supplier<org.wnverify.numeric.problem.GeneratedInstance> draws(CheckContext context) {
+    return proofRange ? ProofRangeSampler.forTheorem22(context.random(id()), new int[] {2, 3, 4}, false)
+        : super.draws(context);
   }
 
   /**

@@ -61,22 +61,53 @@ final class Theorem26 {
 
   /** Either the loss converges to zero or (g_t, w_t) converges to S. */
   static final class Dichotomy extends PerInstanceClaim {
-    private final boolean corrected;
+    /** Which hypotheses the dichotomy is checked under. */
+    enum Range {
+      /** as printed: Condition 2.1 (c >= 0). */
+      PRINTED,
+      /** the corrected hypothesis c > 0 of #dichotomy-corrected. */
+      C_POSITIVE,
+      /**
+       * Part II's setting with its corrected hypothesis (c = 0 and 0 < g0 < g*, what the proof of
+       * Part II assumes; #part-ii-*-corrected): the first sentence of the theorem is a conclusion
+       * for this setting too, so it is checked there (issue 20).
+       */
+      PART_II_CORRECTED
+    }
+
+    private final Range range;
 
     Dichotomy(boolean corrected) {
-      super(corrected ? "wu/theorem-2.6#dichotomy-corrected" : "wu/theorem-2.6#dichotomy", LOCATION,
-          corrected ? "As Theorem 2.6's first sentence, for c > 0 (C.4.1 uses min(g_t^2, c) > 0): either (a) the loss "
-              + "converges to zero, or (b) (g_t, w_t) converge to S = {g = 0, y^T A w = 0}"
-              : "Assume Condition 2.1 (c >= 0) and lambda_min > 0, ||w0|| = 1. Either (a) the loss converges to zero, "
-              + "or (b) the iterates (g_t, w_t) converge to a stationary point in S.", ClaimKind.LIMIT);
-      this.corrected = corrected;
+      this(corrected ? Range.C_POSITIVE : Range.PRINTED);
+    }
+
+    Dichotomy(Range range) {
+      super(switch (range) {
+        case PRINTED -> "wu/theorem-2.6#dichotomy";
+        case C_POSITIVE -> "wu/theorem-2.6#dichotomy-corrected";
+        case PART_II_CORRECTED -> "wu/theorem-2.6#dichotomy-under-part-ii-corrected-range";
+      }, LOCATION, switch (range) {
+        case PRINTED -> "Assume Condition 2.1 (c >= 0) and lambda_min > 0, ||w0|| = 1. Either (a) the loss converges to zero, "
+            + "or (b) the iterates (g_t, w_t) converge to a stationary point in S.";
+        case C_POSITIVE -> "As Theorem 2.6's first sentence, for c > 0 (C.4.1 uses min(g_t^2, c) > 0): either (a) the loss "
+            + "converges to zero, or (b) (g_t, w_t) converge to S = {g = 0, y^T A w = 0}";
+        case PART_II_CORRECTED -> "Theorem 2.6's first sentence under Part II's corrected hypotheses (c = 0, "
+            + "lambda_min > 0, ||w0|| = 1, 0 < g0 < g*): either (a) the loss converges to zero, or (b) the iterates "
+            + "(g_t, w_t) converge to a stationary point in S.";
+      }, ClaimKind.LIMIT);
+      this.range = range;
     }
 
     @Override
     public List<WuHypothesis> hypotheses() {
       List<WuHypothesis> h = new ArrayList<>(List.of(WuHypothesis.LAMBDA_MIN, WuHypothesis.UNIT_W0, WuHypothesis.Y_NONZERO));
-      if (corrected) {
-        h.add(WuHypothesis.C_POSITIVE);
+      switch (range) {
+        case C_POSITIVE -> h.add(WuHypothesis.C_POSITIVE);
+        case PART_II_CORRECTED -> {
+          h.add(WuHypothesis.C_ZERO);
+          h.add(WuHypothesis.G0_BETWEEN_0_AND_GSTAR);
+        }
+        default -> { }
       }
       return h;
     }
@@ -85,9 +116,23 @@ final class Theorem26 {
     List<WuSample> draw(CheckContext ctx, int n) {
       WuSampler s = new WuSampler(ctx.random(id()));
       List<WuSample> out = new ArrayList<>();
+      if (range == Range.PART_II_CORRECTED) {
+        // both ends of 0 < g0 < g* (relative), an orthogonal A, then general A with g0 uniform in the range
+        WuInstance q = s.general().withC(0);
+        out.add(new WuSample(q.withG0(0.99 * WuGeometry.of(q).gStar()), "corner: c = 0, g0 = 0.99 g*"));
+        q = s.general().withC(0);
+        out.add(new WuSample(q.withG0(0.1 * WuGeometry.of(q).gStar()), "corner: c = 0, g0 = 0.1 g*"));
+        q = s.orthogonal().withC(0);
+        out.add(new WuSample(q.withG0(0.5 * WuGeometry.of(q).gStar()), "corner: c = 0, A A^T = I, g0 = g*/2"));
+        for (int i = out.size(); i < n; i++) {
+          q = s.general().withC(0);
+          out.add(new WuSample(q.withG0(s.uniform(0.05, 0.95) * WuGeometry.of(q).gStar()), "draw " + i));
+        }
+        return out.size() > n ? List.copyOf(out.subList(0, n)) : out;
+      }
       out.add(new WuSample(inS(s).withC(1.0), "corner: start in S (g0 = 0, y^T A w0 = 0)"));
       out.add(new WuSample(WuSampler.example2d(0.5), "corner: example-2d, g0 = 0.5"));
-      if (!corrected) {
+      if (range == Range.PRINTED) {
         WuInstance p = s.general();
         out.add(new WuSample(p.withC(0).withG0(0.5 * WuGeometry.of(p).gStar()), "corner: c = 0, g0 = g*/2"));
       }

@@ -10,7 +10,8 @@ public final class WuClaims implements ClaimProvider {
   public List<Claim> claims() {
     return List.of(new Lemma22ApproachFlow(), new Lemma25Invariant.AlongTrajectories(),
         new Lemma25Invariant.SquaredNorm(false), new Lemma25Invariant.SquaredNorm(true),
-        new Theorem26.Dichotomy(false), new Theorem26.Dichotomy(true), new Theorem26.ClosedForm(false),
+        new Theorem26.Dichotomy(false), new Theorem26.Dichotomy(true),
+        new Theorem26.Dichotomy(Theorem26.Dichotomy.Range.PART_II_CORRECTED), new Theorem26.ClosedForm(false),
         new Theorem26.ClosedForm(true), new Theorem26.SufficientCondition(),
         new Theorem26PartII(Theorem26PartII.Mode.ORTHOGONAL, false), new Theorem26PartII(Theorem26PartII.Mode.ORTHOGONAL, true),
         new Theorem26PartII(Theorem26PartII.Mode.GENERAL, false), new Theorem26PartII(Theorem26PartII.Mode.GENERAL, true),
