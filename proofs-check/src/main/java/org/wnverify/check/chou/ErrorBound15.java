@@ -94,6 +94,16 @@ final class ErrorBound15 {
       }
     }
 
+      /**
+     * Adds this result's verdict on the precondition-dropped mutation alone (the dedicated instance
+     * of {@link #PRECONDITION_MISSED}); a result that meets the precondition adds nothing.
+     */
+    void tallyPreconditionDropped(int[][] counts) {
+      if (status != Status.LP_FAILED && Double.isFinite(eps) && !precondition) {
+        counts[PRECONDITION_DROPPED][lhs - eps * q > Refinement.CONSISTENCY * uncertainty ? 0 : 1]++;
+      }
+    }
+
     /** The control "reversed inequality ||x~_inf||_{w,1} - Q >= eps Q" is refuted (by the same margin). */
     boolean reversedRefuted() {
       return status == Status.CHECKED && slack() > Refinement.CONSISTENCY * uncertainty;
@@ -129,6 +139,40 @@ final class ErrorBound15 {
 
   /** Index of the precondition-dropped mutation in {@link #MUTATIONS}. */
   static final int PRECONDITION_DROPPED = 1;
+
+  /**
+   * An instance that meets every hypothesis of Theorems 2.1, 2.2 and 2.4 (and the corrected r0
+   * range: r0 = eta^(1/2) <= ||A^+b||^(1/3) = 0.413) except the precondition, printed or corrected:
+   * A = [1 -1], b = [0.1], L = 3, x0 = 0.4 (0.8, 0.6), so Q = 0.3125 < c_3 beta1^(2/3) = 0.995. Only
+   * an instance missing the precondition can tell "(15) on every limit" from the statement, and the
+   * sampled corners rarely miss it, so the control is decided here when no sample did (issue 19:
+   * every control decided on every seed).
+   */
+  static final DiagonalNetInstance PRECONDITION_MISSED = new DiagonalNetInstance(new double[][] {{1, -1}},
+      new double[] {0.1}, 3, 0.4, new double[] {0.8, 0.6}, 0.16);
+
+  /** Said in the control's detail when {@link #PRECONDITION_MISSED} decided it. */
+  static final String DEDICATED_NOTE = " (on the dedicated instance A = [1 -1], b = [0.1], L = 3, x0 = 0.4 (0.8, 0.6), "
+      + "which misses the precondition: no sample did)";
+
+  /**
+   * Decides the precondition-dropped control on {@link #PRECONDITION_MISSED} when no sample did:
+   * {@code limit} runs the claim's own flow, {@code bound} evaluates the claim's own bound.
+   *
+   * @return the note for the control's detail, empty if the samples had decided it
+   */
+  static String decidePreconditionDropped(int[][] counts, java.util.function.Function<DiagonalNetInstance, FlowLimit> limit,
+      java.util.function.Function<FlowLimit, Result> bound) {
+    if (counts[PRECONDITION_DROPPED][0] + counts[PRECONDITION_DROPPED][1] > 0) {
+      return "";
+    }
+    FlowLimit run = limit.apply(PRECONDITION_MISSED);
+    if (!run.converged()) {
+      return " (the dedicated instance missing the precondition did not converge: " + run.describe() + ")";
+    }
+    bound.apply(run).tallyPreconditionDropped(counts);
+    return DEDICATED_NOTE;
+  }
 
   static final List<String> COLUMNS = List.of("instance", "L", "Q", "beta1", "beta_min", "precondition", "eps",
       "||x~||_w,1 - Q", "eps Q", "slack", "uncertainty");

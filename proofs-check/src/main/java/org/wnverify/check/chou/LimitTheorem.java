@@ -364,12 +364,14 @@ final class LimitTheorem extends ChouClaim {
         reversed[0] > 0 ? Verdict.VIOLATED : reversed[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "slack beyond " + (int) Refinement.CONSISTENCY + "x the uncertainty on " + reversed[0] + " instance(s), not on "
             + reversed[1]));
+    String dedicated = ErrorBound15.decidePreconditionDropped(mutationCounts,
+        this::limit, this::bound);
     for (int m = 0; m < mutationCounts.length; m++) {
       int[] c = mutationCounts[m];
       out.control(new NegativeControl(ErrorBound15.MUTATIONS.get(m),
           c[0] > 0 ? Verdict.VIOLATED : c[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
           "the same rule (left side above eps' Q by " + (int) Refinement.CONSISTENCY + "x the uncertainty) rejects it on "
-              + c[0] + " instance(s), accepts it on " + c[1]));
+              + c[0] + " instance(s), accepts it on " + c[1] + (m == ErrorBound15.PRECONDITION_DROPPED ? dedicated : "")));
     }
     if (violating != null) {
       ErrorBound15.Result v = violation;

@@ -200,12 +200,14 @@ final class Theorem22ErrorBound extends ChouClaim {
         exact[0] > 0 ? Verdict.VIOLATED : exact[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
         "||x~_inf||_{w,1} - Q above " + (int) Refinement.CONSISTENCY + "x its uncertainty on " + exact[0]
             + " instance(s), within it on " + exact[1]));
+    String dedicated = ErrorBound15.decidePreconditionDropped(mutationCounts,
+        p -> FlowLimit.wn(p, LearningRate.CONSTANT), this::bound);
     for (int m = 0; m < mutationCounts.length; m++) {
       int[] c = mutationCounts[m];
       out.control(new NegativeControl(ErrorBound15.MUTATIONS.get(m),
           c[0] > 0 ? Verdict.VIOLATED : c[1] > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE,
           "the same rule (left side above eps' Q by " + (int) Refinement.CONSISTENCY + "x the uncertainty) rejects it on "
-              + c[0] + " instance(s), accepts it on " + c[1]));
+              + c[0] + " instance(s), accepts it on " + c[1] + (m == ErrorBound15.PRECONDITION_DROPPED ? dedicated : "")));
     }
     if (violating != null) {
       ErrorBound15.Result v = violation;
