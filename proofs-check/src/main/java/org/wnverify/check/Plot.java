@@ -161,6 +161,11 @@ public record Plot(String title, Kind kind, String xLabel, String yLabel, Scale 
         List.of(Series.labelled("observed / bound", Role.OBSERVED, samples, x, ratio)));
   }
 
+  /** The same plot under another title (e.g. the instance it was drawn on, prefixed). */
+  public Plot titled(String newTitle) {
+    return new Plot(newTitle, kind, xLabel, yLabel, xScale, yScale, series);
+  }
+
   /** True when there is at least one point to draw. */
   public boolean hasPoints() {
     return series.stream().anyMatch(s -> s.size() > 0);

@@ -94,7 +94,8 @@ final class PlotChart {
         case AUTHORS -> pts.forEach(q -> sb.append(String.format(Locale.ROOT, "<path data-mark=\"authors\" d=\"M%.1f "
             + "%.1fl8 8m0 -8l-8 8\" stroke=\"%s\" stroke-width=\"1.5\"/>", q[0] - 4, q[1] - 4, color)));
         default -> {
-          boolean line = p.kind() != Plot.Kind.SLACK || dashed;
+          // labelled points are samples (one per instance or init), not a curve: dots without a line
+          boolean line = dashed || p.kind() != Plot.Kind.SLACK && s.labels().isEmpty();
           if (line && pts.size() > 1) {
             StringBuilder xy = new StringBuilder();
             pts.forEach(q -> xy.append(String.format(Locale.ROOT, "%.1f,%.1f ", q[0], q[1])));
@@ -115,7 +116,7 @@ final class PlotChart {
           }
         }
       }
-      if (legend < MAX_LEGEND) {
+      if (legend < MAX_LEGEND && !s.name().isEmpty()) { // an unnamed series continues the one before it
         legend = legend(sb, legend, pw, color, dashed, marker(s.role()) + s.name());
       }
     }

@@ -716,6 +716,9 @@ public final class ChouExperimentClaims implements ClaimProvider {
     st.add(new Object[] {"wn-smaller-every-r0", Stability.judge(pts, "r0", q -> wnBelowGd(q, false), true)});
     ctl.add(control("reversed: GD error below WN error at every r0",
         Stability.judge(pts, "r0", q -> wnBelowGd(q, true), true)));
+    out.plot(FigureCharts.ratioAgainstPaper("Figure 2: improvement ratio GD/WN of eps1 against r0 (mean of " + ts.size()
+        + " trials) beside the paper's 'when r0 = 1 the error differs by a factor of 100'", "r0", pts, 1.0, 100,
+        HALF_DECADE));
     st.add(new Object[] {"factor-100-at-r0-1",
         Stability.judge(pts, "r0", q -> ratioIsFactor(pointAt(q, 1.0), 100), true)});
     ctl.add(control("factor multiplied by 10: 1000 at r0 = 1",

@@ -1,0 +1,34 @@
+package org.wnverify.check.experiments;
+
+import java.util.List;
+import org.wnverify.check.Plot;
+
+/** Charts of the Section 4 figures beside the numbers the paper prints, for index.html. */
+final class FigureCharts {
+  private FigureCharts() {}
+
+  /**
+   * The improvement ratio GD error / WN error against the swept parameter, on a log axis, with
+   * the paper's printed factor at its parameter as a marker and the band in which the check
+   * accepts it (a factor within {@code halfWidthDecades} of it) dashed.
+   */
+  static Plot ratioAgainstPaper(String title, String param, List<FigureData.Point> pts, double at, double factor,
+      double halfWidthDecades) {
+    double[] x = new double[pts.size()];
+    double[] ratio = new double[pts.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = pts.get(i).param;
+      ratio[i] = pts.get(i).ratio();
+    }
+    double lo = x.length == 0 ? at : Math.min(at, java.util.Arrays.stream(x).min().getAsDouble());
+    double hi = x.length == 0 ? at : Math.max(at, java.util.Arrays.stream(x).max().getAsDouble());
+    double band = Math.pow(10, halfWidthDecades);
+    return new Plot(title, Plot.Kind.FIGURE, param, "GD error / WN error", Plot.Scale.AUTO, Plot.Scale.LOG, List.of(
+        Plot.Series.of("wnverify", Plot.Role.OBSERVED, x, ratio),
+        Plot.Series.of("accepted: x" + String.format(java.util.Locale.ROOT, "%.3g", band) + " either side", Plot.Role.UPPER_BOUND, new double[] {lo, hi},
+            new double[] {factor * band, factor * band}),
+        Plot.Series.of("", Plot.Role.LOWER_BOUND, new double[] {lo, hi}, new double[] {factor / band, factor / band}),
+        Plot.Series.of("paper: factor " + (int) factor + " at " + param + " = " + at, Plot.Role.PAPER,
+            new double[] {at}, new double[] {factor})));
+  }
+}
