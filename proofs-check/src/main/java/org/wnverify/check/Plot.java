@@ -147,18 +147,52 @@ public record Plot(String title, Kind kind, String xLabel, String yLabel, Scale 
 
   /**
    * observed/bound per sample: one labelled point per sample, x the sample's number (1, 2, ...).
-   * Samples whose ratio is not finite (a zero bound) are left out.
+   * A ratio means "how much of the bound is used" only for a positive bound: samples whose bound
+   * is zero or negative are not drawn but named in the title (with a negative bound the statement
+   * fails wherever the observed value is above it, which the claim's table shows).
    */
   public static Plot slackPerSample(String title, String yLabel, List<String> samples, double[] observed,
       double[] bound) {
-    double[] x = new double[samples.size()];
-    double[] ratio = new double[samples.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = i + 1;
-      ratio[i] = observed[i] / bound[i];
+    List<String> drawn = new ArrayList<>();
+    List<String> notDrawn = new ArrayList<>();
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < samples.size(); i++) {
+      if (bound[i] > 0) {
+        drawn.add(samples.get(i));
+        points.add(new double[] {i + 1, observed[i] / bound[i]});
+      } else {
+        notDrawn.add(samples.get(i) + String.format(Locale.ROOT, " (observed %.4g, bound %.4g)", observed[i], bound[i]));
+      }
     }
-    return new Plot(title, Kind.SLACK, "sample", yLabel, Scale.LINEAR, Scale.AUTO,
-        List.of(Series.labelled("observed / bound", Role.OBSERVED, samples, x, ratio)));
+    String fullTitle = notDrawn.isEmpty() ? title : title + "; bound <= 0, no ratio: " + String.join(", ", notDrawn);
+    return new Plot(fullTitle, Kind.SLACK, "sample", yLabel, Scale.LINEAR, Scale.AUTO,
+        List.of(Series.labelled("observed / bound", Role.OBSERVED, drawn, points.stream().mapToDouble(v -> v[0]).toArray(),
+            points.stream().mapToDouble(v -> v[1]).toArray())));
+  }
+
+  /**
+   * observed/bound per row of a claim's table, for the rows {@code keep} accepts (e.g. where the
+   * precondition is met): the columns are read by name, a row whose cells are not numbers is left
+   * out, and each point is labelled with the row's first cell.
+   */
+  public static Plot slackFromTable(String title, EvidenceTable t, String observedColumn, String boundColumn,
+      java.util.function.Predicate<List<Object>> keep) {
+    int o = t.columns().indexOf(observedColumn);
+    int b = t.columns().indexOf(boundColumn);
+    if (o < 0 || b < 0) {
+      throw new IllegalArgumentException("table '" + t.title() + "' has no column '" + (o < 0 ? observedColumn : boundColumn)
+          + "'");
+    }
+    List<String> labels = new ArrayList<>();
+    List<double[]> pairs = new ArrayList<>();
+    for (List<Object> row : t.rows()) {
+      if (keep.test(row) && row.get(o) instanceof Number ov && row.get(b) instanceof Number bv) {
+        labels.add(String.valueOf(row.get(0)));
+        pairs.add(new double[] {ov.doubleValue(), bv.doubleValue()});
+      }
+    }
+    return slackPerSample(title, observedColumn + " / " + boundColumn, labels,
+        pairs.stream().mapToDouble(v -> v[0]).toArray(), pairs.stream().mapToDouble(v -> v[1]).toArray());
   }
 
   /** The same plot under another title (e.g. the instance it was drawn on, prefixed). */

@@ -27,6 +27,8 @@ final class PlotChart {
   private static final String BOUND_GREY = "#555";
   /** Above this many points a line carries no dots: they would merge into a thick line. */
   private static final int DOTS_UP_TO = 60;
+  /** How far (decades) a bound may reach beyond the observed values on a log axis before it is cut. */
+  private static final int DECADES_BEYOND = 4;
 
   private PlotChart() {}
 
@@ -46,6 +48,7 @@ final class PlotChart {
     if (ax == null || ay == null) {
       return null;
     }
+    ay = aroundObserved(p, ay);
     int pw = WIDTH - LEFT - RIGHT;
     int ph = HEIGHT - TOP - BOTTOM;
     StringBuilder sb = SvgPlot.open(p.title());
@@ -54,7 +57,7 @@ final class PlotChart {
     int legend = 0;
     int nextColor = 0;
     String lastObserved = null;
-    if (p.kind() == Plot.Kind.SLACK && ay.plottable(1.0)) {
+    if (p.kind() == Plot.Kind.SLACK && ay.plottable(1.0) && inside(ay, 1.0)) {
       double py = TOP + (1 - ay.frac(1.0)) * ph;
       sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
           + "stroke-dasharray=\"5,4\"/>", LEFT, py, LEFT + pw, py, BOUND_GREY));
@@ -77,7 +80,7 @@ final class PlotChart {
       for (int i = 0; i < s.size(); i++) {
         double x = s.x().get(i);
         double y = s.y().get(i);
-        if (ax.plottable(x) && ay.plottable(y)) {
+        if (ax.plottable(x) && ay.plottable(y) && inside(ay, y)) {
           pts.add(new double[] {LEFT + ax.frac(x) * pw, TOP + (1 - ay.frac(y)) * ph});
           names.add(s.labels().isEmpty() ? null : s.labels().get(i));
         }
@@ -121,6 +124,35 @@ final class PlotChart {
       }
     }
     return drawn == 0 ? null : sb.append("</svg>").toString();
+  }
+
+  /**
+   * A log axis at most {@link #DECADES_BEYOND} decades beyond the observed values, so that a bound
+   * falling 80 decades below the loss (a failed rate) does not squash the loss into a line; the
+   * bound leaves the chart there.
+   */
+  private static SvgPlot.Axis aroundObserved(Plot p, SvgPlot.Axis ay) {
+    if (!ay.log()) {
+      return ay;
+    }
+    double[] seen = p.series().stream().filter(s -> s.role() == Role.OBSERVED || s.role() == Role.PAPER
+        || s.role() == Role.AUTHORS).flatMap(s -> s.y().stream()).mapToDouble(Double::doubleValue).filter(v -> v > 0)
+        .toArray();
+    if (seen.length == 0) {
+      return ay;
+    }
+    if (p.kind() == Plot.Kind.SLACK) {
+      seen = java.util.Arrays.copyOf(seen, seen.length + 1);
+      seen[seen.length - 1] = 1.0; // the ratio 1 stays in view
+    }
+    double lo = Math.floor(Math.log10(java.util.Arrays.stream(seen).min().getAsDouble())) - DECADES_BEYOND;
+    double hi = Math.ceil(Math.log10(java.util.Arrays.stream(seen).max().getAsDouble())) + DECADES_BEYOND;
+    return new SvgPlot.Axis(Math.max(ay.lo(), lo), Math.min(ay.hi(), hi), true);
+  }
+
+  private static boolean inside(SvgPlot.Axis a, double v) {
+    double f = a.frac(v);
+    return f >= -1e-9 && f <= 1 + 1e-9;
   }
 
   private static String marker(Role role) {
