@@ -826,6 +826,9 @@ public final class ChouExperimentClaims implements ClaimProvider {
     out.table(details("Figure " + fig + "a runs", "r0", pts));
     out.table(traces("Figure " + fig + "b: WN loss vs iteration (mean of " + ts.size() + " trials; a stopped "
         + "run keeps its final loss)", names("WN loss, r0 = ", pts), wnGroups(pts), false));
+    out.plot(FigureCharts.ratioAgainstThreshold("Figure " + fig + ": improvement ratio GD/WN of eps2 against r0 (mean of "
+        + ts.size() + " trials) beside the paper's 'when r0 <= sqrt(s) WN yields smaller error'", "r0", pts, sqrtS,
+        "paper: r0 = sqrt(s)"));
     List<Point> below = pts.stream().filter(p -> p.param <= sqrtS).toList();
     st.add(new Object[] {"wn-smaller-for-r0-below-sqrt-s",
         Stability.judge(below, "r0", q -> wnBelowGd(q, false), true)});

@@ -31,4 +31,27 @@ final class FigureCharts {
         Plot.Series.of("paper: factor " + (int) factor + " at " + param + " = " + at, Plot.Role.PAPER,
             new double[] {at}, new double[] {factor})));
   }
+
+  /**
+   * The improvement ratio against the swept parameter with the ratio 1 (WN as good as GD) and the
+   * parameter value the paper prints as the edge of its sentence (r0 = sqrt(s)) as reference lines.
+   */
+  static Plot ratioAgainstThreshold(String title, String param, List<FigureData.Point> pts, double edge,
+      String edgeName) {
+    double[] x = new double[pts.size()];
+    double[] ratio = new double[pts.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = pts.get(i).param;
+      ratio[i] = pts.get(i).ratio();
+    }
+    double lo = java.util.Arrays.stream(ratio).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1);
+    double hi = java.util.Arrays.stream(ratio).filter(v -> v > 0 && Double.isFinite(v)).max().orElse(1);
+    double[] span = {Math.min(lo, 1), Math.max(hi, 1)};
+    double[] xs = x.length == 0 ? new double[] {edge, edge} : new double[] {java.util.Arrays.stream(x).min().getAsDouble(),
+        java.util.Arrays.stream(x).max().getAsDouble()};
+    return new Plot(title, Plot.Kind.FIGURE, param, "GD error / WN error", Plot.Scale.AUTO, Plot.Scale.LOG, List.of(
+        Plot.Series.of("wnverify", Plot.Role.OBSERVED, x, ratio),
+        Plot.Series.of("ratio 1: WN as good as GD", Plot.Role.REFERENCE, xs, new double[] {1, 1}),
+        Plot.Series.of(edgeName, Plot.Role.REFERENCE, new double[] {edge, edge}, span)));
+  }
 }
