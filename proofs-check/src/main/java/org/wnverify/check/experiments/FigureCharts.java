@@ -14,12 +14,8 @@ final class FigureCharts {
    */
   static Plot ratioAgainstPaper(String title, String param, List<FigureData.Point> pts, double at, double factor,
       double halfWidthDecades) {
-    double[] x = new double[pts.size()];
-    double[] ratio = new double[pts.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = pts.get(i).param;
-      ratio[i] = pts.get(i).ratio();
-    }
+    double[] x = pts.stream().mapToDouble(p -> p.param).toArray();
+    double[] ratio = pts.stream().mapToDouble(FigureData.Point::ratio).toArray();
     double lo = x.length == 0 ? at : Math.min(at, java.util.Arrays.stream(x).min().getAsDouble());
     double hi = x.length == 0 ? at : Math.max(at, java.util.Arrays.stream(x).max().getAsDouble());
     double band = Math.pow(10, halfWidthDecades);
@@ -38,12 +34,8 @@ final class FigureCharts {
    */
   static Plot ratioAgainstThreshold(String title, String param, List<FigureData.Point> pts, double edge,
       String edgeName) {
-    double[] x = new double[pts.size()];
-    double[] ratio = new double[pts.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = pts.get(i).param;
-      ratio[i] = pts.get(i).ratio();
-    }
+    double[] x = pts.stream().mapToDouble(p -> p.param).toArray();
+    double[] ratio = pts.stream().mapToDouble(FigureData.Point::ratio).toArray();
     double lo = java.util.Arrays.stream(ratio).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1);
     double hi = java.util.Arrays.stream(ratio).filter(v -> v > 0 && Double.isFinite(v)).max().orElse(1);
     double[] span = {Math.min(lo, 1), Math.max(hi, 1)};
