@@ -134,6 +134,9 @@ class PlotReportTest {
     String html = new HtmlReport(info).render(report(withPlots("wu/figure-1", figure())));
     assertThat(html).contains("<figure class=\"chart claim-plot\"><svg class=\"plot\"",
         "<figcaption>final norm against g0</figcaption>");
+    AuditReport r = report(withPlots("wu/figure-1", figure()));
+    assertThat(new ClaimPage(ReportContext.of(info)).render(r.outcomes().get(0), r))
+        .contains("Charts in `index.html`: final norm against g0.");
   }
 
   @Test
