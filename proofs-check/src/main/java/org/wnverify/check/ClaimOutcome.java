@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param evidence named measurements in insertion order; values are numbers, strings, booleans,
  *     lists or maps of those, so every report format can render them without knowing the claim
  * @param tables tabular evidence, e.g. drift at each integrator tolerance
+ * @param plots charts for the reader (loss with its envelope, slack, a figure beside the paper's
+ *     numbers); never what the verdict is read from, and left out of the pinned comparison
  */
 public record ClaimOutcome(
     ClaimId id,
@@ -24,7 +26,8 @@ public record ClaimOutcome(
     List<EvidenceTable> tables,
     List<NegativeControl> negativeControls,
     Counterexample counterexample,
-    double seconds) {
+    double seconds,
+    List<Plot> plots) {
 
   public ClaimOutcome {
     Objects.requireNonNull(id);
@@ -33,16 +36,28 @@ public record ClaimOutcome(
     evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     tables = List.copyOf(tables);
     negativeControls = List.copyOf(negativeControls);
+    plots = List.copyOf(plots);
+  }
+
+  /** An outcome without plots. */
+  public ClaimOutcome(ClaimId id, Verdict verdict, String summary, long seed, Map<String, Object> evidence,
+      List<EvidenceTable> tables, List<NegativeControl> negativeControls, Counterexample counterexample, double seconds) {
+    this(id, verdict, summary, seed, evidence, tables, negativeControls, counterexample, seconds, List.of());
   }
 
   /** The same outcome with the wall time it took (filled in by the runner). */
   public ClaimOutcome withSeconds(double s) {
-    return new ClaimOutcome(id, verdict, summary, seed, evidence, tables, negativeControls, counterexample, s);
+    return new ClaimOutcome(id, verdict, summary, seed, evidence, tables, negativeControls, counterexample, s, plots);
   }
 
   /** The same outcome with another verdict and summary (used when a control survives). */
   public ClaimOutcome withVerdict(Verdict v, String newSummary) {
-    return new ClaimOutcome(id, v, newSummary, seed, evidence, tables, negativeControls, counterexample, seconds);
+    return new ClaimOutcome(id, v, newSummary, seed, evidence, tables, negativeControls, counterexample, seconds, plots);
+  }
+
+  /** The same outcome with another counterexample (used when merging moves the saved file). */
+  public ClaimOutcome withCounterexample(Counterexample c) {
+    return new ClaimOutcome(id, verdict, summary, seed, evidence, tables, negativeControls, c, seconds, plots);
   }
 
   public static Builder builder(ClaimId id, long seed) {
@@ -63,6 +78,7 @@ public record ClaimOutcome(
     private final Map<String, Object> evidence = new LinkedHashMap<>();
     private final List<EvidenceTable> tables = new ArrayList<>();
     private final List<NegativeControl> controls = new ArrayList<>();
+    private final List<Plot> plots = new ArrayList<>();
     private Counterexample counterexample;
 
     private Builder(ClaimId id, long seed) {
@@ -91,13 +107,21 @@ public record ClaimOutcome(
       return this;
     }
 
+    /** Adds a chart for the reader; a plot with no point to draw is left out. */
+    public Builder plot(Plot p) {
+      if (p.hasPoints()) {
+        plots.add(p);
+      }
+      return this;
+    }
+
     public Builder counterexample(Counterexample c) {
       this.counterexample = c;
       return this;
     }
 
     public ClaimOutcome build() {
-      return new ClaimOutcome(id, verdict, summary, seed, evidence, tables, controls, counterexample, 0.0);
+      return new ClaimOutcome(id, verdict, summary, seed, evidence, tables, controls, counterexample, 0.0, plots);
     }
   }
 }

@@ -160,8 +160,7 @@ final class MergeCommand implements Callable<Integer> {
       Counterexample c = o.counterexample();
       if (c != null && c.savedTo() != null) {
         c = c.withSavedTo(dir.resolve(fileName(c.savedTo())).toString());
-        o = new ClaimOutcome(o.id(), o.verdict(), o.summary(), o.seed(), o.evidence(), o.tables(), o.negativeControls(),
-            c, o.seconds());
+        o = o.withCounterexample(c);
       }
       outcomes.add(o);
     }

@@ -57,6 +57,11 @@ public final class ClaimPage {
           .append(MarkdownReport.cell(MarkdownReport.format(v))).append(" |\n"));
       sb.append('\n');
     }
+    if (!o.plots().isEmpty()) {
+      // Markdown has no charts: name them, so a reader knows what index.html shows beside these numbers
+      sb.append("Charts in `index.html`: ").append(String.join("; ", o.plots().stream().map(p -> MarkdownReport.cell(
+          p.title())).toList())).append(".\n\n");
+    }
     for (EvidenceTable t : o.tables()) {
       sb.append("**").append(t.title()).append("**\n\n| ")
           .append(String.join(" | ", t.columns().stream().map(MarkdownReport::cell).toList())).append(" |\n|");

@@ -15,6 +15,7 @@ import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.run.AuditReport;
 
@@ -36,7 +37,8 @@ public final class HtmlReport implements ReportFormat {
       + "section.claim,article.finding{border-top:1px solid #ddd;margin-top:1.2em}figure{margin:.5em 0}"
       + "figcaption{font-size:12px;color:#555}nav a{margin-right:1em}.muted{color:#666}.chip{display:inline-block;"
       + "border:1px solid #ccc;border-radius:8px;padding:0 6px;margin:1px 2px;font-size:12px}"
-      + "body.failing-only section.claim:not(.failing){display:none}td.num{text-align:right}";
+      + "body.failing-only section.claim:not(.failing){display:none}td.num{text-align:right}"
+      + ".shard-marker{background:#fff4d6;border:1px solid #e0b040;padding:6px 10px}";
 
   /**
    * Checks, after load, that every chart drew at least one visible mark; the result goes to the
@@ -78,7 +80,10 @@ public final class HtmlReport implements ReportFormat {
     StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>wnverify audit</title><style>" + CSS + "</style></head><body>\n");
-    sb.append("<h1>wnverify audit</h1>\n<p><b>").append(escape(MarkdownReport.statusLine(r).replace("**", "")))
+    sb.append("<h1>wnverify audit</h1>\n");
+    ShardMarker.of(r).ifPresent(m -> sb.append("<p class=\"shard-marker\" id=\"shard-marker\"><b>")
+        .append(escape(m.headline())).append("</b> ").append(escape(m.detail())).append("</p>\n"));
+    sb.append("<p><b>").append(escape(MarkdownReport.statusLine(r).replace("**", "")))
         .append("</b></p>\n<p class=\"muted\">Seed ").append(r.settings().seed()).append(", ")
         .append(r.settings().samples()).append(" samples per sampled claim, profile ").append(escape(r.settings().profile()))
         .append(", wnverify ").append(escape(r.settings().toolVersion())).append(". Rerun: <code>")
@@ -250,6 +255,13 @@ public final class HtmlReport implements ReportFormat {
       o.evidence().forEach((k, v) -> sb.append("<tr><td>").append(escape(k)).append("</td><td>").append(value(v))
           .append("</td></tr>\n"));
       sb.append("</table>\n");
+    }
+    for (Plot p : o.plots()) {
+      String svg = PlotChart.render(p);
+      if (svg != null) {
+        sb.append("<figure class=\"chart claim-plot\">").append(svg).append("<figcaption>").append(escape(p.title()))
+            .append("</figcaption></figure>\n");
+      }
     }
     for (EvidenceTable t : o.tables()) {
       sb.append("<h4>").append(escape(t.title())).append("</h4>\n");

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Plot;
 import org.wnverify.check.run.AuditReport;
 
 /**
@@ -61,6 +62,30 @@ public final class JsonReport implements ReportFormat {
     return root;
   }
 
+  private static Map<String, Object> plot(Plot p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", p.title());
+    m.put("kind", p.kind().name());
+    m.put("xLabel", p.xLabel());
+    m.put("yLabel", p.yLabel());
+    m.put("xScale", p.xScale().name());
+    m.put("yScale", p.yScale().name());
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (Plot.Series s : p.series()) {
+      Map<String, Object> sm = new LinkedHashMap<>();
+      sm.put("name", s.name());
+      sm.put("role", s.role().name());
+      sm.put("x", s.x());
+      sm.put("y", s.y());
+      if (!s.labels().isEmpty()) {
+        sm.put("labels", s.labels());
+      }
+      series.add(sm);
+    }
+    m.put("series", series);
+    return m;
+  }
+
   private Map<String, Object> claim(ClaimOutcome o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", o.id().toString());
@@ -81,6 +106,10 @@ public final class JsonReport implements ReportFormat {
       tables.add(tm);
     }
     m.put("tables", tables);
+    if (!o.plots().isEmpty()) {
+      // left out when empty, so claims without charts read as they did before plots existed
+      m.put("plots", o.plots().stream().map(JsonReport::plot).toList());
+    }
     List<Map<String, Object>> controls = new ArrayList<>();
     for (NegativeControl c : o.negativeControls()) {
       Map<String, Object> cm = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.Counterexample;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.run.AuditReport;
 import org.wnverify.check.run.AuditSettings;
@@ -173,6 +174,14 @@ public final class JsonReportReader {
         throw fail(tw, e.getMessage());
       }
     }
+    List<Plot> plots = new ArrayList<>();
+    JsonNode pn = c.get("plots");
+    if (pn != null) {
+      int p = 0;
+      for (JsonNode n : array(c, "plots", w + ".plots")) {
+        plots.add(plot(n, w + ".plots[" + p++ + "]"));
+      }
+    }
     List<NegativeControl> controls = new ArrayList<>();
     int k = 0;
     for (JsonNode cn : array(c, "negativeControls", w + ".negativeControls")) {
@@ -193,7 +202,43 @@ public final class JsonReportReader {
           nullableText(ce, "savedTo", w + ".counterexample.savedTo"));
     }
     return new ClaimOutcome(id, verdict, text(c, "summary", w + ".summary"), longValue(c, "seed", w + ".seed"), evidence,
-        tables, controls, counterexample, doubleValue(c, "seconds", w + ".seconds"));
+        tables, controls, counterexample, doubleValue(c, "seconds", w + ".seconds"), plots);
+  }
+
+  private Plot plot(JsonNode p, String w) {
+    List<Plot.Series> series = new ArrayList<>();
+    int i = 0;
+    for (JsonNode sn : array(p, "series", w + ".series")) {
+      String sw = w + ".series[" + i++ + "]";
+      List<String> labels = new ArrayList<>();
+      if (sn.get("labels") != null) {
+        for (JsonNode n : array(sn, "labels", sw + ".labels")) {
+          labels.add(textValue(n, sw + ".labels[]"));
+        }
+      }
+      try {
+        series.add(new Plot.Series(text(sn, "name", sw + ".name"),
+            enumValue(Plot.Role.class, text(sn, "role", sw + ".role"), sw + ".role"), doubles(sn, "x", sw + ".x"),
+            doubles(sn, "y", sw + ".y"), labels));
+      } catch (IllegalArgumentException e) {
+        throw fail(sw, e.getMessage());
+      }
+    }
+    return new Plot(text(p, "title", w + ".title"), enumValue(Plot.Kind.class, text(p, "kind", w + ".kind"), w + ".kind"),
+        text(p, "xLabel", w + ".xLabel"), text(p, "yLabel", w + ".yLabel"),
+        enumValue(Plot.Scale.class, text(p, "xScale", w + ".xScale"), w + ".xScale"),
+        enumValue(Plot.Scale.class, text(p, "yScale", w + ".yScale"), w + ".yScale"), series);
+  }
+
+  private List<Double> doubles(JsonNode parent, String name, String where) {
+    List<Double> out = new ArrayList<>();
+    for (JsonNode n : array(parent, name, where)) {
+      if (!n.isNumber()) {
+        throw fail(where, "expected numbers, got " + n);
+      }
+      out.add(n.doubleValue());
+    }
+    return out;
   }
 
   /** A JSON value as the Java value the writer was given: Integer, Long, Double, String, Boolean, List, Map. */

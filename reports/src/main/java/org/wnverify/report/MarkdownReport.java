@@ -35,6 +35,7 @@ public final class MarkdownReport implements ReportFormat {
   public String render(AuditReport r) {
     StringBuilder sb = new StringBuilder();
     sb.append("# wnverify audit\n\n");
+    ShardMarker.of(r).ifPresent(m -> sb.append("> **").append(m.headline()).append("** ").append(m.detail()).append("\n\n"));
     sb.append(statusLine(r)).append("\n\n");
     sb.append("Seed ").append(r.settings().seed()).append(", ").append(r.settings().samples())
         .append(" samples per sampled claim");

@@ -18,20 +18,20 @@ import org.wnverify.check.EvidenceTable;
  * a chart that drew nothing.
  */
 final class SvgPlot {
-  private static final int WIDTH = 640;
-  private static final int HEIGHT = 320;
-  private static final int LEFT = 78;
-  private static final int RIGHT = 190;
-  private static final int TOP = 16;
-  private static final int BOTTOM = 46;
-  private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+  static final int WIDTH = 640;
+  static final int HEIGHT = 320;
+  static final int LEFT = 78;
+  static final int RIGHT = 190;
+  static final int TOP = 16;
+  static final int BOTTOM = 46;
+  static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
       "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
   /** Columns that count work rather than measure the claim; left out of line charts with other series. */
   private static final Set<String> COUNTS = Set.of("iterations", "evaluations", "steps", "draws");
   /** First columns that make a line chart's x axis. */
   private static final Set<String> X_NAMES = Set.of("iteration", "r0", "eta~", "largest step", "tolerance", "t",
       "time", "step");
-  private static final int MAX_LEGEND = 10;
+  static final int MAX_LEGEND = 10;
 
   private SvgPlot() {}
 
@@ -234,14 +234,14 @@ final class SvgPlot {
     return sb.append("</svg>").toString();
   }
 
-  private static StringBuilder open(String title) {
+  static StringBuilder open(String title) {
     return new StringBuilder(String.format(Locale.ROOT,
         "<svg class=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
             + "role=\"img\" aria-label=\"%s\">",
         WIDTH, HEIGHT, WIDTH, HEIGHT, HtmlReport.escape(title)));
   }
 
-  private static void frame(StringBuilder sb, Axis ax, Axis ay, int pw, int ph, String xLabel, String yLabel) {
+  static void frame(StringBuilder sb, Axis ax, Axis ay, int pw, int ph, String xLabel, String yLabel) {
     sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
         LEFT, TOP, pw, ph));
     for (double tick : ax.ticks()) {
@@ -270,7 +270,7 @@ final class SvgPlot {
         HtmlReport.escape(shorten(label, 45))));
   }
 
-  private static String shorten(String s, int n) {
+  static String shorten(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "…";
   }
 
@@ -317,7 +317,28 @@ final class SvgPlot {
 
   /** A linear or log axis over the finite values of the data. */
   record Axis(double lo, double hi, boolean log) {
+    /**
+     * An axis with the scale the data's publisher asked for: LOG over the positive values (when
+     * there are any), LINEAR, or AUTO as {@link #of(double[])} decides.
+     */
+    static Axis of(double[] data, org.wnverify.check.Plot.Scale scale) {
+      if (scale == org.wnverify.check.Plot.Scale.LOG) {
+        double lo = java.util.Arrays.stream(data).filter(d -> Double.isFinite(d) && d > 0).min().orElse(Double.NaN);
+        double hi = java.util.Arrays.stream(data).filter(d -> Double.isFinite(d) && d > 0).max().orElse(Double.NaN);
+        if (!Double.isNaN(lo)) {
+          double elo = Math.floor(Math.log10(lo));
+          double ehi = Math.ceil(Math.log10(hi));
+          return new Axis(elo, ehi > elo ? ehi : elo + 1, true);
+        }
+      }
+      return of(data, scale != org.wnverify.check.Plot.Scale.LINEAR);
+    }
+
     static Axis of(double[] data) {
+      return of(data, true);
+    }
+
+    private static Axis of(double[] data, boolean mayLog) {
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       boolean positive = true;
@@ -336,7 +357,7 @@ final class SvgPlot {
         return null;
       }
       // Zeros on an otherwise positive log-worthy series (a noise floor of exactly 0) are left out.
-      boolean log = positive && loPos < Double.POSITIVE_INFINITY && hi / loPos > 100;
+      boolean log = mayLog && positive && loPos < Double.POSITIVE_INFINITY && hi / loPos > 100;
       if (log) {
         return new Axis(Math.floor(Math.log10(loPos)), Math.ceil(Math.log10(hi)), true);
       }

@@ -32,10 +32,11 @@ import org.wnverify.numeric.problem.ProblemInstance;
  *
  * <p>What is allowed to differ, and nothing else: timings ({@code seconds}, also in the
  * experiments' evidence), the directory a
- * counterexample was saved to (each run has its own --out), and the instance-file format tags
- * ({@code format}, {@code problem}) inside a counterexample, which name the schema version; and
- * the controls listed in {@link #DECIDED_SINCE_PIN}, which were undecided at the pin and must now
- * be rejected (their detail says on what).
+ * counterexample was saved to (each run has its own --out), the instance-file format tags
+ * ({@code format}, {@code problem}) inside a counterexample, which name the schema version, the
+ * {@code plots} a claim publishes for index.html (drawn from its run, not part of its verdict),
+ * and the controls listed in {@link #DECIDED_SINCE_PIN}, which were undecided at the pin and must
+ * now be rejected (their detail says on what).
  */
 class DefaultAuditPinTest {
   private static final String PRECONDITION_DROPPED =
@@ -136,6 +137,7 @@ class DefaultAuditPinTest {
   static JsonNode normalised(JsonNode claim) {
     ObjectNode c = claim.deepCopy();
     c.remove("seconds");
+    c.remove("plots"); // charts for the reader, added after the pin (issue 17); verdicts are not read from them
     if (c.get("evidence") instanceof ObjectNode evidence) {
       evidence.remove("seconds"); // the experiments' wall time
     }

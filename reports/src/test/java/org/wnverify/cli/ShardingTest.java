@@ -128,6 +128,24 @@ class ShardingTest {
   }
 
   @Test
+  void aShardsReportSaysSoAtTheTopAndTheMergedOneDoesNot() throws Exception {
+    for (int k = 1; k <= 3; k++) {
+      JsonNode r = JSON.readTree(Path.of(shard(k), "report.json").toFile());
+      int total = JSON.readTree(runs.resolve("plain/report.json").toFile()).get("planned").size();
+      String marker = "Shard " + k + " of 3 (covering " + r.get("planned").size() + " of " + total
+          + " claims): not the full audit.";
+      assertThat(Files.readString(Path.of(shard(k), "report.md"))).startsWith("# wnverify audit\n\n> **" + marker);
+      assertThat(Files.readString(Path.of(shard(k), "index.html"))).contains("<h1>wnverify audit</h1>\n"
+          + "<p class=\"shard-marker\" id=\"shard-marker\"><b>" + marker + "</b>");
+    }
+    assertThat(merge(shard(1), shard(2), shard(3))).isIn(0, 1);
+    for (String f : List.of("report.md", "index.html")) {
+      assertThat(Files.readString(dir.resolve("merged").resolve(f))).as(f).doesNotContain("not the full audit");
+      assertThat(Files.readString(runs.resolve("plain").resolve(f))).as(f).doesNotContain("not the full audit");
+    }
+  }
+
+  @Test
   void mergedShardsGiveTheUnshardedReportAndItsCounterexamples() throws Exception {
     int status = merge(shard(3), shard(1), shard(2));
     assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(plainStatus);

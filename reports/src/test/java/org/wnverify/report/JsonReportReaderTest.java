@@ -45,6 +45,7 @@ class JsonReportReaderTest {
         .control(new NegativeControl("wrong sign", Verdict.VIOLATED, "drift 0.2"))
         .control(new NegativeControl("dropped hypothesis", Verdict.INCONCLUSIVE, "undecided"))
         .counterexample(new org.wnverify.check.Counterexample("fails", Map.of("L", 2, "eta", 0.5), "out/ce/x.json"))
+        .plot(PlotReportTest.envelope()).plot(PlotReportTest.slack()).plot(PlotReportTest.figure())
         .build().withSeconds(1.23456);
     ClaimOutcome bare = ClaimOutcome.inconclusive(ClaimId.parse("wu/gradients"), 1, "not finished: interrupted");
     AuditSettings s = new AuditSettings("audit", List.of("chou/lemma-3.8", "wu/*"), 7, 3, 2, 60.5, "in stance.json",
@@ -66,6 +67,7 @@ class JsonReportReaderTest {
     assertThat(back.status()).isEqualTo(AuditReport.Status.INTERRUPTED);
     assertThat(back.outcomes().get(0).evidence().get("long")).isEqualTo(12_345_678_901L);
     assertThat(back.outcomes().get(0).seed()).isEqualTo(-6_917_529_027_641_081_856L);
+    assertThat(back.outcomes().get(0).plots()).isEqualTo(original.outcomes().get(0).plots()).hasSize(3);
     // The other formats see the same model (seconds come back rounded to the millisecond, as written).
     AuditReport rounded = new AuditReport(original.settings(), original.planned(),
         original.outcomes().stream().map(o -> o.withSeconds(Math.round(o.seconds() * 1000) / 1000.0)).toList(),

@@ -180,6 +180,17 @@ final class ErrorBound15 {
   private ErrorBound15() {}
 
   /**
+   * (||x~||_w,1 - Q) / (eps Q) per instance where the precondition is met (elsewhere the statement
+   * is vacuous and eps Q may be negative): the bound holds at ratio <= 1.
+   */
+  static org.wnverify.check.Plot slackChart(org.wnverify.check.EvidenceTable t) {
+    int pre = t.columns().indexOf("precondition");
+    return org.wnverify.check.Plot.slackFromTable("slack of the error bound: (||x~||_w,1 - Q) / (eps Q) per instance "
+        + "where the precondition holds (the bound holds at ratio <= 1)", t, "||x~||_w,1 - Q", "eps Q",
+        row -> "met".equals(row.get(pre)));
+  }
+
+  /**
    * @param xInf the computed limit x~(T)
    * @param xEarlier x~ at an earlier time (T/2): |x~(T) - x~(T/2)| bounds how far x~(T) is from the limit
    * @param scale multiplies beta1 and beta_min (rho^-L, or 1)

@@ -181,9 +181,12 @@ final class Lemma312Boundedness extends ChouClaim {
         controlAccepted++;
       }
     }
-    out.table(new EvidenceTable("WN flow (eta, 1) to its limit: max_t r(t) against the proof's bound (both sides, slack), "
-        + "min_t min_n u_n(t) (the hypothesis), and ||A^+b||^(1/L) (control)", List.of("instance", "L", "outcome", "T",
-        "min u", "max r", "proof's bound", "slack", "||A^+b||^(1/L)"), rows));
+    EvidenceTable bounds = new EvidenceTable("WN flow (eta, 1) to its limit: max_t r(t) against the proof's bound (both "
+        + "sides, slack), min_t min_n u_n(t) (the hypothesis), and ||A^+b||^(1/L) (control)", List.of("instance", "L",
+        "outcome", "T", "min u", "max r", "proof's bound", "slack", "||A^+b||^(1/L)"), rows);
+    out.table(bounds);
+    out.plot(org.wnverify.check.Plot.slackFromTable("max_t r(t) over the proof's bound per instance (the bound holds at "
+        + "ratio <= 1)", bounds, "max r", "proof's bound", row -> true));
     out.evidence("per instance", notes);
     out.evidence("outside the hypothesis (u reaches 0; not counted)", outOfScope);
     out.control(new NegativeControl("r(t) <= ||A^+b||^(1/L): r never exceeds the radius of the minimum-norm solution",

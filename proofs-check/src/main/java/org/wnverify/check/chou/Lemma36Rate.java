@@ -9,6 +9,7 @@ import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.problem.Hypothesis;
@@ -207,8 +208,7 @@ final class Lemma36Rate extends ChouClaim {
             continue;
           }
           double dt = ref.time(i) - ref.time(i0);
-          double power = (form.proofExponent ? 2.0 * depth - 2 : 2.0) + form.exponentShift;
-          double k = form.factor * Math.min(cr, cx * cx * set.length) * 2 * depth * Math.pow(cx, power) * sigma * sigma;
+          double k = rate(form, depth, cr, cx, set.length, sigma);
           double lhs = logL[i] - logL[i0];
           double rhs = -k * dt;
           double excess = form.reversed ? rhs - lhs : lhs - rhs;
@@ -220,6 +220,50 @@ final class Lemma36Rate extends ChouClaim {
       }
     }
     return worst;
+  }
+
+  /** The rate constant of (30) as the form reads it: factor min(c_r, c_u c_x^2 |I|) 2L c_x^p sigma_min^2(A_I). */
+  static double rate(Form form, int depth, double cr, double cx, int setSize, double sigma) {
+    double power = (form.proofExponent ? 2.0 * depth - 2 : 2.0) + form.exponentShift;
+    return form.factor * Math.min(cr, cx * cx * setSize) * 2 * depth * Math.pow(cx, power) * sigma * sigma;
+  }
+
+  /**
+   * The loss along a run and the bound (30) claims from the worst window's start t0 on, with T = t
+   * and c_x, c_r measured on [t0, t] as {@link #worst} measures them: the curve a reader compares
+   * the loss with. For display only; the verdict is {@link #worst}'s.
+   */
+  static Plot envelope(Run run, Form form, Worst w, String label) {
+    Trajectory ref = run.ref();
+    int size = ref.size();
+    double[] t = new double[size];
+    double[] loss = new double[size];
+    int i0 = 0;
+    for (int i = 0; i < size; i++) {
+      t[i] = ref.time(i);
+      loss[i] = run.ode().loss(ref.state(i));
+      if (t[i] == w.t0()) {
+        i0 = i;
+      }
+    }
+    double[] tb = new double[size - i0];
+    double[] bound = new double[size - i0];
+    double cx = Double.POSITIVE_INFINITY;
+    double cr = Double.POSITIVE_INFINITY;
+    for (int i = i0; i < size; i++) {
+      double[] s = ref.state(i);
+      double[] x = run.ode().point(s);
+      for (int n : w.set()) {
+        cx = Math.min(cx, Math.abs(x[n]));
+      }
+      cr = Math.min(cr, run.ode().etaR(s));
+      tb[i - i0] = t[i];
+      bound[i - i0] = loss[i0] * Math.exp(-rate(form, run.p().depth(), cr, cx, w.set().length, w.sigma()) * (t[i] - t[i0]));
+    }
+    return Plot.envelope("loss along " + label + " against the bound (30) " + form.text + " from t0 = "
+        + String.format(Locale.ROOT, "%.4g", w.t0()) + ", I = " + Arrays.toString(w.set()) + " (the worst window)", "t",
+        "loss L(x(t))", List.of(Plot.Series.of("L(x(t)), " + label, Plot.Role.OBSERVED, t, loss),
+            Plot.Series.of("bound (30) from t0", form.reversed ? Plot.Role.LOWER_BOUND : Plot.Role.UPPER_BOUND, tb, bound)));
   }
 
   boolean fails(DiagonalNetInstance p) {
@@ -266,6 +310,8 @@ final class Lemma36Rate extends ChouClaim {
     String violation = null;
     Worst rowRankViolation = null;
     String rowRankRun = null;
+    Plot plot = null; // the first run's envelope, replaced by the first violating run's
+    boolean plotViolates = false;
     for (Sample<DiagonalNetInstance> g : instances) {
       DiagonalNetInstance p = g.instance();
       for (LearningRate rate : LearningRate.values()) {
@@ -284,6 +330,10 @@ final class Lemma36Rate extends ChouClaim {
         }
         rows.add(List.of(g.label(), rate.name(), p.depth(), r.ref().time(r.ref().size() - 1), w.checkedSets(),
             Arrays.toString(w.set()), w.t0(), w.t(), w.cx(), w.sigma(), w.lhs(), w.rhs(), -w.excess(), w.noise()));
+        if (plot == null || w.violated() && !plotViolates) {
+          plot = envelope(r, form, w, g.label() + " (" + rate + ")");
+          plotViolates = w.violated();
+        }
         if (w.violated()) {
           if (violating == null) {
             violating = g;
@@ -317,6 +367,9 @@ final class Lemma36Rate extends ChouClaim {
         List.of("instance", "eta_r", "L", "T", "index sets", "worst I", "t0", "t", "c_x", "sigma_min(A_I)",
             "log(L(t)/L(t0))", "claimed", "slack", "noise"), rows));
     out.evidence("per run", notes);
+    if (plot != null) {
+      out.plot(plot);
+    }
     for (int c = 0; c < controls.length; c++) {
       int[] cc = controlCounts[c];
       out.control(new NegativeControl(controls[c].text, cc[0] > 0 ? Verdict.VIOLATED : cc[1] > 0 ? Verdict.HOLDS

@@ -351,8 +351,11 @@ final class LimitTheorem extends ChouClaim {
         }
       }
     }
-    out.table(new EvidenceTable("error bound (15) on the limit of " + (flow == Flow.GF ? "GF (11)" : "the (r^2, 1) WN flow")
-        + ": both sides and slack (precondition " + precondition().text + ")", ErrorBound15.COLUMNS, rows));
+    EvidenceTable bound15 = new EvidenceTable("error bound (15) on the limit of " + (flow == Flow.GF ? "GF (11)"
+        : "the (r^2, 1) WN flow") + ": both sides and slack (precondition " + precondition().text + ")",
+        ErrorBound15.COLUMNS, rows);
+    out.table(bound15);
+    out.plot(ErrorBound15.slackChart(bound15));
     out.evidence("per instance", notes);
     out.evidence("instances where the bound was checked and held", pass);
     out.evidence("instances where the precondition fails (statement vacuous; not counted)", vacuous);

@@ -186,8 +186,10 @@ final class Theorem22ErrorBound extends ChouClaim {
     columns.add(2, "rho");
     columns.set(columns.indexOf("beta1"), "rho^-L beta1");
     columns.set(columns.indexOf("beta_min"), "rho^-L beta_min");
-    out.table(new EvidenceTable("error bound (20): both sides and slack (uncertainty: weighted change of x~ while "
-        + "the loss fell from 1e-12 to 1e-16 of its start, plus the LP tolerance)", columns, rows));
+    EvidenceTable bound20 = new EvidenceTable("error bound (20): both sides and slack (uncertainty: weighted change of x~ "
+        + "while the loss fell from 1e-12 to 1e-16 of its start, plus the LP tolerance)", columns, rows);
+    out.table(bound20);
+    out.plot(ErrorBound15.slackChart(bound20));
     out.evidence("per instance", notes);
     out.evidence("passed", pass);
     out.evidence("precondition not met (vacuous; not counted)", vacuous);

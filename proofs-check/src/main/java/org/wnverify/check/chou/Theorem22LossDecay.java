@@ -8,6 +8,7 @@ import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.sampling.ChouHypotheses;
 import org.wnverify.check.sampling.ChouSampler;
@@ -170,6 +171,31 @@ final class Theorem22LossDecay extends ChouClaim {
     return Math.sqrt(s + neg) / Math.sqrt(nb);
   }
 
+  /** The loss along a run, against time (thinned for the chart). */
+  static Plot.Series lossSeries(WnLimitRun run, String label) {
+    Trajectory t = run.trajectory();
+    double[] time = new double[t.size()];
+    double[] loss = new double[t.size()];
+    for (int k = 0; k < t.size(); k++) {
+      time[k] = t.time(k);
+      loss[k] = run.loss(k);
+    }
+    return Plot.Series.of("L(x(t)), " + label + " (" + run.kind.name().toLowerCase(Locale.ROOT) + ")", Plot.Role.OBSERVED,
+        time, loss);
+  }
+
+  /** L0 e^{-ct} with the fitted c on the run's time span: the best envelope (19) allows on it. */
+  static Plot.Series envelope(WnLimitRun run, double c) {
+    Trajectory t = run.trajectory();
+    double[] time = new double[t.size()];
+    double[] bound = new double[t.size()];
+    for (int k = 0; k < t.size(); k++) {
+      time[k] = t.time(k);
+      bound[k] = run.loss0 * Math.exp(-c * time[k]);
+    }
+    return Plot.Series.of(String.format(Locale.ROOT, "L0 e^{-ct}, fitted c = %.3g", c), Plot.Role.UPPER_BOUND, time, bound);
+  }
+
   /** Whether the statement fails on p (hypotheses hold and the flow collapses). */
   boolean fails(DiagonalNetInstance p) {
     return ChouHypotheses.firstUnmet(hypotheses(), p).isEmpty() && WnLimitRun.of(p).kind == WnLimitRun.Kind.COLLAPSED;
@@ -187,6 +213,8 @@ final class Theorem22LossDecay extends ChouClaim {
     int[][] setCounts = new int[2][2]; // limit in {Az = -b}, {Az = 2b}: {rejected, accepted}
     Sample<DiagonalNetInstance> certified = null;
     int[] growth = new int[2]; // "the loss grows": {rejected, accepted}
+    List<Plot.Series> plotted = new ArrayList<>(); // the first collapsed run, the first converged one with its envelope
+    boolean plottedConverged = false;
     for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       WnLimitRun run = WnLimitRun.of(g.instance());
@@ -197,6 +225,11 @@ final class Theorem22LossDecay extends ChouClaim {
           org.wnverify.numeric.linalg.PseudoInverse.of(g.instance().a()).apply(g.instance().b()));
       rows.add(List.of(g.label(), g.instance().depth(), g.instance().eta(), g.instance().r0(), run.kind.name(),
           run.result.finalTime(), run.loss0, run.lossEnd, limitPart ? res : c, pinvDist));
+      if (!limitPart && run.kind == WnLimitRun.Kind.CONVERGED && !plottedConverged) {
+        plotted.add(lossSeries(run, g.label()));
+        plotted.add(envelope(run, c));
+        plottedConverged = true;
+      }
       switch (run.kind) {
         case CONVERGED -> {
           converged++;
@@ -220,6 +253,9 @@ final class Theorem22LossDecay extends ChouClaim {
           if (collapsed == null) {
             collapsed = g;
             collapsedRun = run;
+            if (!limitPart) {
+              plotted.add(0, lossSeries(run, g.label()));
+            }
           }
         }
         default -> {
@@ -236,6 +272,10 @@ final class Theorem22LossDecay extends ChouClaim {
         : "WN flow to its limit: fitted c = min_t -log(L(t)/L0)/t over the run",
         List.of("instance", "L", "eta", "r0", "outcome", "t end", "loss start", "loss end",
             limitPart ? "residual" : "fitted c", "||x~ - A^+b||"), rows));
+    if (!plotted.isEmpty()) {
+      out.plot(Plot.envelope("loss against time: (19) needs L(x(t)) <= L(x0) e^{-ct} for some c > 0 (a collapsed run "
+          + "stays at ||b||^2/(2L) > 0, so no c fits)", "t", "loss L(x(t))", plotted));
+    }
     // hypothesis S+ non-empty dropped: the flow collapses to x = 0, which the check rejects for both parts
     WnLimitRun empty = WnLimitRun.of(Lemma33ConstantSignControl.EMPTY_S_PLUS);
     NegativeControl emptyControl = new NegativeControl("hypothesis S+ non-empty dropped (A = [1 1], b = [-1], L = 2)",

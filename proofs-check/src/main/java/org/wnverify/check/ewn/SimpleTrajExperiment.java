@@ -10,6 +10,7 @@ import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.DescribedClaim;
 import org.wnverify.check.EvidenceTable;
 import org.wnverify.check.NegativeControl;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.numeric.network.ArchitectureSpec;
 import org.wnverify.numeric.network.Dataset;
@@ -74,6 +75,8 @@ final class SimpleTrajExperiment extends DescribedClaim {
     boolean ewnOk = true;
     boolean unnormSparse = true;
     boolean otherAxis = true;
+    List<String> inits = new ArrayList<>();
+    double[][] ends = new double[4][INITS.length]; // EWN w1, w2, Unnorm w1, w2: the chart of the endpoints
     for (int k = 0; k < INITS.length; k++) {
       double[] w0 = INITS[k];
       End e = run(w0, Parameterization.EWN, () -> {
@@ -88,6 +91,11 @@ final class SimpleTrajExperiment extends DescribedClaim {
       boolean predictedX = c < 0;
       double limitSmall = predictedX ? 2 / Math.abs(c) : 1 / c;
       double cEnd = 1 / e.w1() - 2 / e.w2();
+      inits.add(String.format(Locale.ROOT, "from (%.0f, %.0f)", w0[0], w0[1]));
+      ends[0][k] = e.w1();
+      ends[1][k] = e.w2();
+      ends[2][k] = u.w1();
+      ends[3][k] = u.w2();
       ewnOk &= e.angleToAxis() <= AXIS_DEGREES && e.alongX() == predictedX;
       otherAxis &= e.angleToAxis() <= AXIS_DEGREES && e.alongX() != predictedX;
       unnormSparse &= u.angleToAxis() <= AXIS_DEGREES;
@@ -102,6 +110,20 @@ final class SimpleTrajExperiment extends DescribedClaim {
         + " authors' log, wnverify", List.of("w(0)", "authors' log, EWN", "wnverify EWN", "EWN direction",
         "invariant C = 1/w_1 - 2/w_2", "wnverify Unnorm"), rows));
     out.evidence("authors' log, Unnorm from (1, 1)", "(19.80, 10.40) after ~2.7-3.0k steps");
+    double[] authorsW1 = new double[INITS.length];
+    double[] authorsW2 = new double[INITS.length];
+    for (int k = 0; k < INITS.length; k++) {
+      authorsW1[k] = AUTHORS_EWN[k][0];
+      authorsW2[k] = AUTHORS_EWN[k][1];
+    }
+    out.plot(new Plot("Simple-Traj endpoints (w_1, w_2) at L = e^-50: wnverify's EWN and Unnorm runs beside the authors' "
+        + "logged endpoints (Fig. 4: EWN ends along an axis, Unnorm does not)", Plot.Kind.FIGURE, "w_1", "w_2",
+        Plot.Scale.AUTO, Plot.Scale.AUTO, List.of(
+            Plot.Series.labelled("wnverify EWN", Plot.Role.OBSERVED, inits, ends[0], ends[1]),
+            Plot.Series.labelled("wnverify Unnorm", Plot.Role.OBSERVED, inits, ends[2], ends[3]),
+            Plot.Series.labelled("authors' log, EWN", Plot.Role.AUTHORS, inits, authorsW1, authorsW2),
+            Plot.Series.labelled("authors' log, Unnorm", Plot.Role.AUTHORS, List.of("from (1, 1)"), new double[] {19.80},
+                new double[] {10.40}))));
     out.control(new NegativeControl("Unnorm also converges along an axis", unnormSparse ? Verdict.HOLDS : Verdict.VIOLATED,
         "Unnorm keeps w(t) - w(0) parallel to x = (2, 1)"));
     out.control(new NegativeControl("EWN converges along the other axis than the invariant's sign predicts",

@@ -12,6 +12,7 @@ import org.wnverify.check.ClaimId;
 import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.check.problem.Hypothesis;
 import org.wnverify.check.problem.ProblemFamily;
@@ -113,8 +114,12 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     }
   }
 
-  /** Slopes of Q and of log ||w|| against log log t between successive levels. */
-  record Rates(double[] lossSlopes, double[] normSlopes, int degree, String problem) {}
+  /**
+   * Slopes of Q and of log ||w|| against log log t between successive levels.
+   *
+   * @param logLogT, q the path (log log t, Q) for the chart, from t > e on (log log t > 0)
+   */
+  record Rates(double[] lossSlopes, double[] normSlopes, int degree, String problem, double[] logLogT, double[] q) {}
 
   static Rates rates(NetworkInstance inst, Parameterization param, double[] levels) {
     NetworkObjective obj = inst.objective(param);
@@ -128,9 +133,13 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     double[] lw = new double[levels.length];
     double[] llt = new double[levels.length];
     int li = 0;
+    List<double[]> path = new ArrayList<>();
     for (int k = 0; k < tr.size() && li < levels.length; k++) {
       double[] y = tr.state(k);
       double ll = f.logLoss(Arrays.copyOf(y, tf.p));
+      if (y[tf.p] > 1) {
+        path.add(new double[] {Math.log(y[tf.p]), -ll - y[tf.p]});
+      }
       while (li < levels.length && ll <= levels[li] + 1e-9 * Math.abs(levels[li])) {
         double tau = y[tf.p];
         q[li] = -ll - tau;
@@ -141,7 +150,7 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     }
     int degree = inst.net().degree();
     if (li < levels.length) {
-      return new Rates(null, null, degree, "flow stopped at log L above " + levels[li] + ": " + res.message());
+      return new Rates(null, null, degree, "flow stopped at log L above " + levels[li] + ": " + res.message(), null, null);
     }
     double[] ls = new double[levels.length - 1];
     double[] ns = new double[levels.length - 1];
@@ -149,7 +158,28 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
       ls[k - 1] = (q[k] - q[k - 1]) / (llt[k] - llt[k - 1]);
       ns[k - 1] = (lw[k] - lw[k - 1]) / (llt[k] - llt[k - 1]);
     }
-    return new Rates(ls, ns, degree, null);
+    return new Rates(ls, ns, degree, null, path.stream().mapToDouble(v -> v[0]).toArray(),
+        path.stream().mapToDouble(v -> v[1]).toArray());
+  }
+
+  /**
+   * Q = log(1/(L t)) against log log t along both flows, with a line of the claimed slope 2
+   * through the EWN path's last point: Theta(1/(t (log t)^2)) is a path that ends parallel to it. For the reader; the verdict is read from the slopes.
+   */
+  static Plot path(String label, Rates ewn, Rates un) {
+    List<Plot.Series> series = new ArrayList<>();
+    series.add(Plot.Series.of("EWN", Plot.Role.OBSERVED, ewn.logLogT(), ewn.q()));
+    series.add(Plot.Series.of("Unnorm", Plot.Role.OBSERVED, un.logLogT(), un.q()));
+    int n = ewn.q().length;
+    if (n > 1) {
+      double x1 = ewn.logLogT()[n - 1];
+      double y1 = ewn.q()[n - 1];
+      double x0 = ewn.logLogT()[0];
+      series.add(Plot.Series.of("slope 2 (Theorem 3)", Plot.Role.REFERENCE, new double[] {x0, x1},
+          new double[] {y1 - 2 * (x1 - x0), y1}));
+    }
+    return new Plot(label + ": log(1/(L t)) against log log t; Theorem 3 says the EWN path ends parallel to slope 2",
+        Plot.Kind.ENVELOPE, "log log t", "log(1/(L(t) t))", Plot.Scale.LINEAR, Plot.Scale.LINEAR, series);
   }
 
   /** Whether the last loss slope confirms exponent p against p - 1 and p + 1, with the norm slope 1/L. */
@@ -171,6 +201,7 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     int holds = 0;
     int undecided = 0;
     String violated = null;
+    boolean plotted = false; // the first decided problem's path
     for (Sample<NetworkInstance> s : samples) {
       ctx.checkpoint();
       Rates ewn = rates(s.instance(), Parameterization.EWN, levels);
@@ -183,6 +214,10 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
       rows.add(List.of(s.label(), Assumptions.fmt(ewn.lossSlopes()), Assumptions.fmt(ewn.normSlopes()),
           Assumptions.fmt(un.lossSlopes()), String.format(Locale.ROOT, "L = %d: Unnorm exponent 2 - 2/L = %.3g",
               ewn.degree(), 2 - 2.0 / ewn.degree())));
+      if (!plotted) {
+        out.plot(path(s.label(), ewn, un));
+        plotted = true;
+      }
       Verdict v = judge(ewn, 2);
       switch (v) {
         case HOLDS -> holds++;

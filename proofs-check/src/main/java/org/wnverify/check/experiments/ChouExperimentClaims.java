@@ -716,6 +716,9 @@ public final class ChouExperimentClaims implements ClaimProvider {
     st.add(new Object[] {"wn-smaller-every-r0", Stability.judge(pts, "r0", q -> wnBelowGd(q, false), true)});
     ctl.add(control("reversed: GD error below WN error at every r0",
         Stability.judge(pts, "r0", q -> wnBelowGd(q, true), true)));
+    out.plot(FigureCharts.ratioAgainstPaper("Figure 2: improvement ratio GD/WN of eps1 against r0 (mean of " + ts.size()
+        + " trials) beside the paper's 'when r0 = 1 the error differs by a factor of 100'", "r0", pts, 1.0, 100,
+        HALF_DECADE));
     st.add(new Object[] {"factor-100-at-r0-1",
         Stability.judge(pts, "r0", q -> ratioIsFactor(pointAt(q, 1.0), 100), true)});
     ctl.add(control("factor multiplied by 10: 1000 at r0 = 1",
@@ -823,6 +826,9 @@ public final class ChouExperimentClaims implements ClaimProvider {
     out.table(details("Figure " + fig + "a runs", "r0", pts));
     out.table(traces("Figure " + fig + "b: WN loss vs iteration (mean of " + ts.size() + " trials; a stopped "
         + "run keeps its final loss)", names("WN loss, r0 = ", pts), wnGroups(pts), false));
+    out.plot(FigureCharts.ratioAgainstThreshold("Figure " + fig + ": improvement ratio GD/WN of eps2 against r0 (mean of "
+        + ts.size() + " trials) beside the paper's 'when r0 <= sqrt(s) WN yields smaller error'", "r0", pts, sqrtS,
+        "paper: r0 = sqrt(s)"));
     List<Point> below = pts.stream().filter(p -> p.param <= sqrtS).toList();
     st.add(new Object[] {"wn-smaller-for-r0-below-sqrt-s",
         Stability.judge(below, "r0", q -> wnBelowGd(q, false), true)});

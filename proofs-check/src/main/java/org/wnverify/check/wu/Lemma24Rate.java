@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wnverify.check.CheckContext;
 import org.wnverify.check.ClaimKind;
+import org.wnverify.check.Plot;
 import org.wnverify.numeric.linalg.Vectors;
 import org.wnverify.numeric.ode.FlowIntegrator;
 import org.wnverify.numeric.ode.IntegrationResult;
@@ -83,6 +84,8 @@ final class Lemma24Rate extends PerInstanceClaim {
     boolean[] decidable = new boolean[4];
     int broken = 0;
     double[] ds = new double[flow.getDimension()];
+    double[] time = new double[tr.size()];
+    double[][] sides = new double[3][tr.size()]; // -d/dt ||r||^2/2 and the two sides of (5), negated, for the chart
     for (int k = 0; k < tr.size(); k++) {
       double[] s = tr.state(k);
       double g = s[0];
@@ -100,6 +103,10 @@ final class Lemma24Rate extends PerInstanceClaim {
       double eps = ROUNDING * scale;
       double lower = -Math.max(g2, p.c()) * atr2;
       double upper = -Math.min(g2, p.c()) * atr2;
+      time[k] = tr.time(k);
+      sides[0][k] = -d;
+      sides[1][k] = -lower;
+      sides[2][k] = -upper;
       lowSlack = Math.min(lowSlack, (d - lower) / scale);
       upSlack = Math.min(upSlack, (upper - d) / scale);
       maxD = Math.max(maxD, d);
@@ -118,6 +125,11 @@ final class Lemma24Rate extends PerInstanceClaim {
       }
     }
     j.row(tr.size(), lowSlack, upSlack, maxD);
+    j.plot(new Plot("-d/dt ||r_t||^2/2 against t between the sides of (5), negated", Plot.Kind.ENVELOPE, "t",
+        "rate of decrease of ||r||^2/2", Plot.Scale.LINEAR, Plot.Scale.LOG, List.of(
+            Plot.Series.of("-d/dt ||r||^2/2", Plot.Role.OBSERVED, time, sides[0]),
+            Plot.Series.of("max{g^2, c} ||A^T r||^2", Plot.Role.UPPER_BOUND, time, sides[1]),
+            Plot.Series.of("min{g^2, c} ||A^T r||^2", Plot.Role.LOWER_BOUND, time, sides[2]))));
     j.statement(broken == 0 ? Result.HOLDS : Result.VIOLATED, broken == 0
         ? "both sides hold at " + tr.size() + " states; min slacks " + Theorem26.fmt(lowSlack) + " / " + Theorem26.fmt(upSlack)
         : broken + " of " + tr.size() + " states break (5)");

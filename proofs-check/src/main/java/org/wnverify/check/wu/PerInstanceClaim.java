@@ -8,6 +8,7 @@ import org.wnverify.check.CheckContext;
 import org.wnverify.check.ClaimKind;
 import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.Plot;
 import org.wnverify.check.Verdict;
 import org.wnverify.numeric.wu.WuInstance;
 
@@ -29,6 +30,13 @@ abstract class PerInstanceClaim extends WuClaim {
     final Map<String, ControlTally.Result> controls = new LinkedHashMap<>();
     final Map<String, String> controlDetail = new LinkedHashMap<>();
     final List<List<Object>> rows = new ArrayList<>();
+    /** Charts of this instance for the reader (the claim shows the first instance's, or the violated one's). */
+    final List<Plot> plots = new ArrayList<>();
+
+    Judged plot(Plot p) {
+      plots.add(p);
+      return this;
+    }
 
     Judged statement(Result r, String d) {
       result = r;
@@ -67,6 +75,11 @@ abstract class PerInstanceClaim extends WuClaim {
     return "per-instance measurements";
   }
 
+  /** Charts drawn from the whole table (e.g. the slack of a bound per instance); none by default. */
+  List<Plot> plots(EvidenceTable table) {
+    return List.of();
+  }
+
   @Override
   void checkWu(CheckContext ctx, List<WuSample> samples, ClaimOutcome.Builder out) {
     ControlTally tally = new ControlTally();
@@ -77,9 +90,13 @@ abstract class PerInstanceClaim extends WuClaim {
     int undecided = 0;
     WuSample violated = null;
     String why = null;
+    List<Plot> shown = null;
     for (WuSample s : samples) {
       ctx.checkpoint();
       Judged j = judge(ctx, s.instance());
+      if (shown == null || j.result == Result.VIOLATED && violated == null) {
+        shown = j.plots.stream().map(p -> p.titled(s.label() + ": " + p.title())).toList();
+      }
       for (List<Object> r : j.rows) {
         List<Object> row = new ArrayList<>();
         row.add(s.label());
@@ -103,7 +120,12 @@ abstract class PerInstanceClaim extends WuClaim {
     cols.add("instance");
     cols.addAll(columns());
     if (!rows.isEmpty()) {
-      out.table(new EvidenceTable(tableTitle(), cols, rows));
+      EvidenceTable table = new EvidenceTable(tableTitle(), cols, rows);
+      out.table(table);
+      plots(table).forEach(out::plot);
+    }
+    if (shown != null) {
+      shown.forEach(out::plot);
     }
     out.evidence("per instance", notes);
     tally.addTo(out);

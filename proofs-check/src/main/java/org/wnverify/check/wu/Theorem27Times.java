@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wnverify.check.CheckContext;
 import org.wnverify.check.ClaimKind;
+import org.wnverify.check.EvidenceTable;
+import org.wnverify.check.Plot;
 import org.wnverify.numeric.ode.FlowIntegrator;
 import org.wnverify.numeric.ode.IntegrationResult;
 import org.wnverify.numeric.ode.IntegrationSettings;
@@ -76,6 +78,22 @@ final class Theorem27Times extends PerInstanceClaim {
   @Override
   List<String> columns() {
     return List.of("case", "eps / f0", "T printed", "time taken", "slack T/t");
+  }
+
+  /** Time taken over the printed T per instance, case and eps: the theorem holds where the ratio is <= 1. */
+  @Override
+  List<Plot> plots(EvidenceTable table) {
+    List<String> labels = new ArrayList<>();
+    double[] taken = new double[table.rows().size()];
+    double[] printed = new double[taken.length];
+    for (int i = 0; i < taken.length; i++) {
+      List<Object> row = table.rows().get(i);
+      labels.add(row.get(0) + ", " + row.get(1) + " case, eps = " + row.get(2) + " f0");
+      printed[i] = ((Number) row.get(3)).doubleValue();
+      taken[i] = ((Number) row.get(4)).doubleValue();
+    }
+    return List.of(Plot.slackPerSample("time to reach f <= eps over the printed T, per instance, case and eps "
+        + "(a flow that never reached eps has no dot; see the table)", "time taken / T printed", labels, taken, printed));
   }
 
   @Override
