@@ -1,5 +1,7 @@
 package org.wnverify.symbolic;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -23,6 +25,12 @@ import org.wnverify.symbolic.internal.SymjaWork;
  * volatile stop flag) rather than being abandoned on a second thread, so Symja never runs on two
  * threads at once.
  *
+ * <p>The timeout is CPU time of the Symja thread on that call, not wall-clock time: on a loaded
+ * machine (a CI runner, a shared cluster node, tests in parallel) a wall-clock budget skipped proof
+ * cases that an idle machine finishes, so the same audit reported different coverage by load.
+ * A wall-clock cap of {@link #WALL_CAP_FACTOR} times the budget still ends a call that waits
+ * rather than computes (or waits in the queue behind other callers' work).
+ *
  * <p>Derivations are expensive and the audit may ask for them many times, so results can be
  * memoised per engine with {@link #cached(String, Supplier)}.
  */
@@ -30,12 +38,20 @@ public final class SymbolicEngine implements AutoCloseable {
   /** Default per-call budget; generous because one Together of a large defect can take seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  /** The wall-clock cap on a call, as a multiple of its CPU budget (see the class comment). */
+  static final int WALL_CAP_FACTOR = 20;
+  /** How often a waiting caller looks at the Symja thread's CPU time. */
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private static SymbolicEngine shared;
 
   private final ExecutorService executor;
   private final ConcurrentHashMap<String, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
   private final AtomicLong running = new AtomicLong(-1);
   private final AtomicLong ticket = new AtomicLong();
+  /** CPU time of the Symja thread when the running call started (valid while {@code running} is its ticket). */
+  private final AtomicLong runningSinceCpu = new AtomicLong();
   private volatile Thread symjaThread;
   private volatile SymjaSession session; // created and used on symjaThread only
   private final org.wnverify.symbolic.prove.ProofCache proofCache;
@@ -108,6 +124,7 @@ public final class SymbolicEngine implements AutoCloseable {
       f =
           executor.submit(
               () -> {
+                runningSinceCpu.set(threadCpu(Thread.currentThread()));
                 running.set(id);
                 try {
                   SymjaSession s = session();
@@ -121,13 +138,13 @@ public final class SymbolicEngine implements AutoCloseable {
       throw new SymbolicException(SymbolicError.CLOSED, "engine closed", e);
     }
     try {
-      return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return awaitWithinBudget(f, id, timeout.toNanos());
     } catch (TimeoutException e) {
       if (running.get() == id) {
         session.engine().stopRequest(); // volatile flag: safe to set from this thread
       }
       f.cancel(true);
-      throw new SymbolicException(SymbolicError.TIMEOUT, "no result within " + timeout, e);
+      throw new SymbolicException(SymbolicError.TIMEOUT, "no result within " + timeout + " of Symja CPU time", e);
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
@@ -141,6 +158,40 @@ public final class SymbolicEngine implements AutoCloseable {
       }
       throw new SymbolicException(SymbolicError.EVALUATION_FAILED, String.valueOf(c), c);
     }
+  }
+
+  /**
+   * Waits for {@code f} until the call has used {@code budget} ns of the Symja thread's CPU time,
+   * or {@link #WALL_CAP_FACTOR} times that in wall-clock time, whichever comes first. Where the JVM
+   * cannot measure thread CPU time, the budget is wall-clock time as before.
+   */
+  private <T> T awaitWithinBudget(Future<T> f, long id, long budget)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long wallStart = System.nanoTime();
+    long wallCap = budget > Long.MAX_VALUE / WALL_CAP_FACTOR ? Long.MAX_VALUE : budget * WALL_CAP_FACTOR;
+    boolean cpuClock = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+    while (true) {
+      long wall = System.nanoTime() - wallStart;
+      long left = cpuClock ? Math.min(POLL_NANOS, Math.max(1, wallCap - wall)) : Math.max(1, budget - wall);
+      try {
+        return f.get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        wall = System.nanoTime() - wallStart;
+        if (!cpuClock || wall >= wallCap) {
+          throw e;
+        }
+        Thread t = symjaThread;
+        if (running.get() == id && t != null && threadCpu(t) - runningSinceCpu.get() >= budget) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** CPU time of thread t in ns, or 0 where it cannot be measured (then only the wall cap applies). */
+  private static long threadCpu(Thread t) {
+    long ns = THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(t.getId()) : -1;
+    return Math.max(ns, 0);
   }
 
   /**
