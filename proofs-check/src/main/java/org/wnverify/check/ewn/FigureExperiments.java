@@ -10,6 +10,7 @@ final class FigureExperiments {
 
   static List<Claim> claims() {
     return List.of(new LinSepExperiment(Parameterization.EWN), new LinSepExperiment(Parameterization.SWN),
-        new XorExperiment(), new DepthRateExperiment());
+        new XorExperiment(), new DepthRateExperiment(),
+        new MnistPruningExperiment());
   }
 }
