@@ -29,6 +29,7 @@ public final class EwnClaims implements ClaimProvider {
     List<Claim> all = new java.util.ArrayList<>(SequenceLemmas.claims());
     all.add(new Theorem3());
     all.add(new SimpleTrajExperiment());
+    all.addAll(FigureExperiments.claims());
     all.addAll(List.of(
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.EWN),
         new Theorem1Numeric(org.wnverify.numeric.network.Parameterization.SWN),
