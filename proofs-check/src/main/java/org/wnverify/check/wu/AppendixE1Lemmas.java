@@ -107,7 +107,10 @@ final class AppendixE1Lemmas extends StepLemmaClaim {
   }
 
   private boolean negativeG0Allowed() {
-    return st != Statement.E3_CORRECTED;
+    // Lemma E.4's hypothesis g_t < g_{t-1} ||v_{t-1}|| never holds from a negative g0 (g_t stays above
+    // g_{t-1} ||v_{t-1}|| < 0), so such runs would be vacuous; E.3 corrected assumes g_t > 0.
+    return st == Statement.E2 || st == Statement.E3 || st == Statement.E5 || st == Statement.E5_CORRECTED
+        || st == Statement.E6 || st == Statement.E6_CORRECTED;
   }
 
   @Override
@@ -225,8 +228,9 @@ final class AppendixE1Lemmas extends StepLemmaClaim {
           StepRelation.atMost("g_{t+1} >= g_t + gamma_t (g_{t-1} ||v_{t-1}|| - g_t) (factor ||A w_t||^2 dropped)",
               (tr, t) -> t < 1 || t >= tr.n ? null : sides(tr.gamma[t] * (tr.gv(t - 1) - tr.g[t]), tr.increment[t],
                   tr.gamma[t] * Math.abs(tr.gv(t - 1)))),
-          StepRelation.less("g_{t+1} > g_t without the hypothesis g_t < g_{t-1} ||v_{t-1}||",
-              (tr, t) -> t < 1 || t >= tr.n || tr.gamma[t] == 0 ? null : new double[] {-tr.increment[t], 0, 1}));
+          StepRelation.less("g_{t+1} > g_t without the hypothesis g_t < g_{t-1} ||v_{t-1}|| (run from -g0, where it fails)",
+              (tr, t) -> t < 1 || t >= tr.n || tr.gamma[t] == 0 ? null : new double[] {-tr.increment[t], 0, 1})
+              .on(p -> p.withG0(-p.g0())));
       case E5, E5_CORRECTED -> List.of(
           StepRelation.equal("first form with (1 - ||A w_t||^2) for (1 - ||A w_{t-1}||^2)", (tr, t) -> t < 1 || t >= tr.n
               ? null : sides(sq(tr.gv(t)) - sq(tr.gv(t - 1)), (sq(tr.g[t] / tr.v[t - 1]) - sq(tr.g[t - 1])) * tr.perp2[t],

@@ -70,7 +70,12 @@ abstract class StepLemmaClaim extends PerInstanceClaim {
       j.statement(Result.HOLDS, "every relation holds at every iterate; " + tr.moved());
     }
     for (StepRelation c : controlRelations()) {
-      StepRelation.Worst w = c.evaluate(tr);
+      RpgdTrace ct = c.on == null ? tr : trace(c.on.apply(p));
+      if (ct == null || !ct.finite()) {
+        j.control(c.name, null, "the control's run is not finite");
+        continue;
+      }
+      StepRelation.Worst w = c.evaluate(ct);
       j.control(c.name, w.applicable() == 0 ? null : w.broken() > 0, w.describe());
     }
     return j;

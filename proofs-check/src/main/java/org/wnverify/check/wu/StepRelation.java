@@ -41,11 +41,24 @@ final class StepRelation {
   final String name;
   final Kind kind;
   final Sides sides;
+  /** For a negative control judged on another run: the instance it runs on (null: the claim's own run). */
+  final java.util.function.UnaryOperator<org.wnverify.numeric.wu.WuInstance> on;
 
   StepRelation(String name, Kind kind, Sides sides) {
+    this(name, kind, sides, null);
+  }
+
+  private StepRelation(String name, Kind kind, Sides sides,
+      java.util.function.UnaryOperator<org.wnverify.numeric.wu.WuInstance> on) {
     this.name = name;
     this.kind = kind;
     this.sides = sides;
+    this.on = on;
+  }
+
+  /** The same relation judged on the run of another instance (a control that drops a hypothesis). */
+  StepRelation on(java.util.function.UnaryOperator<org.wnverify.numeric.wu.WuInstance> mutate) {
+    return new StepRelation(name, kind, sides, mutate);
   }
 
   static StepRelation equal(String name, Sides s) {

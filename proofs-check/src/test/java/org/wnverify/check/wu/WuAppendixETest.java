@@ -33,7 +33,9 @@ class WuAppendixETest {
       Map.entry("wu/lemma-e.5", Verdict.VIOLATED),
       Map.entry("wu/lemma-e.5#corrected", Verdict.HOLDS),
       Map.entry("wu/lemma-e.6", Verdict.VIOLATED),
-      Map.entry("wu/lemma-e.6#corrected", Verdict.HOLDS));
+      Map.entry("wu/lemma-e.6#corrected", Verdict.HOLDS),
+      Map.entry("wu/lemma-e.8", Verdict.VIOLATED),
+      Map.entry("wu/lemma-e.8#corrected", Verdict.HOLDS));
 
   @BeforeAll
   static void runAll() {
