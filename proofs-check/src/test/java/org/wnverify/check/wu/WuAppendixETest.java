@@ -35,7 +35,10 @@ class WuAppendixETest {
       Map.entry("wu/lemma-e.6", Verdict.VIOLATED),
       Map.entry("wu/lemma-e.6#corrected", Verdict.HOLDS),
       Map.entry("wu/lemma-e.8", Verdict.VIOLATED),
-      Map.entry("wu/lemma-e.8#corrected", Verdict.HOLDS));
+      Map.entry("wu/lemma-e.8#corrected", Verdict.HOLDS),
+      Map.entry("wu/lemma-e.10", Verdict.VIOLATED),
+      Map.entry("wu/lemma-e.10#corrected", Verdict.HOLDS),
+      Map.entry("wu/lemma-e.11", Verdict.HOLDS));
 
   @BeforeAll
   static void runAll() {
