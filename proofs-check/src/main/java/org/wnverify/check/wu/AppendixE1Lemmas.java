@@ -333,5 +333,6 @@ final class AppendixE1Lemmas extends StepLemmaClaim {
   static final StepRelation E6_FIRST_CORRECTED = StepRelation.equal("||w_t_perp||^2 = 1 - ||A w_t||^2",
       (tr, t) -> sides(tr.perp2[t], 1 - tr.aw2[t], 1));
   static final StepRelation E6_SECOND = StepRelation.atMost("1 - ||A w_t||^2 <= exp(-sum_{i=1}^t D_i/(g*^2 + D_i)) (1 - ||A w_0||^2)",
-      (tr, t) -> sides(tr.perp2[t], Math.exp(-tr.gapSum(t)) * tr.perp2[0], PERP2_FLOOR));
+      // from t = 1: at t = 0 both sides are ||w_0_perp||^2, and the reported slack would be 0
+      (tr, t) -> t < 1 ? null : sides(tr.perp2[t], Math.exp(-tr.gapSum(t)) * tr.perp2[0], PERP2_FLOOR));
 }
