@@ -139,7 +139,10 @@ final class AppendixE1Lemmas extends StepLemmaClaim {
             + MAX_ITERATIONS + " iterations",
         "1 - ||A w_t||^2 is computed as ||w_t_perp||^2 (equal for A A^T = I, ||w_t|| = 1, without the cancellation)",
         "relations are judged at relative tolerance " + StepRelation.TOLERANCE + " of the terms they compare; relations at "
-            + "t use g_{t-1} and v_{t-1}, so they start at t = 1");
+            + "t use g_{t-1} and v_{t-1}, so they start at t = 1",
+        negativeG0Allowed() ? "g0 in (-g*, g*): Theorem E.1 assumes only g0 < g* with delta0 > 0"
+            : "0 < g0 < g* only: " + (st == Statement.E3_CORRECTED ? "the corrected inequality needs g_t > 0"
+                : "from g0 < 0 the hypothesis g_t < g_{t-1} ||v_{t-1}|| never holds (a vacuous run)"));
   }
 
   @Override

@@ -100,6 +100,8 @@ final class LemmasE10E11 extends PerInstanceClaim {
           + "minimum-norm solution lies there, and the proof's sum_i z_i^2 over i <= m normalises over the row space only");
       n.add("'1 - O(1/m)' is read with the constant the proof's (55)-(56) give: each bad event has probability "
           + "(1/m) e^{-c} < 1/m, so at most 2/m fail; broken if the failures exceed 2/m by " + Z + " standard deviations");
+      n.add("each draw of w* starts from w0 = -sqrt(1 - a^2) w* + a u (a = ||w0_perp|| = " + E11_PERP + "), the start "
+          + "the proof's (52) takes as worst: this checks the statement for every w0 at once, which the proof gives");
     }
     return n;
   }
