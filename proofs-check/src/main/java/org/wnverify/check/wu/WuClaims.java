@@ -20,6 +20,7 @@ public final class WuClaims implements ClaimProvider {
         new Example2d(Example2d.Part.CLOSER), new Example2d(Example2d.Part.SPURIOUS),
         new Theorem32Counts(Theorem32Counts.Statement.CASE_A), new Theorem32Counts(Theorem32Counts.Statement.CASE_B),
         new Theorem32Counts(Theorem32Counts.Statement.E1), new Theorem32Counts(Theorem32Counts.Statement.E7),
-        new Proposition33(false), new Proposition33(true), new Figure1());
+        new Proposition33(false), new Proposition33(true), new Figure1(),
+        new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E2), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E3), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E3_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E4), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E4_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E5), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E5_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E6), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E6_CORRECTED), new LemmaE8PhaseTwo(false), new LemmaE8PhaseTwo(true), new LemmasE10E11(LemmasE10E11.Statement.E10), new LemmasE10E11(LemmasE10E11.Statement.E10_CORRECTED), new LemmasE10E11(LemmasE10E11.Statement.E11));
   }
 }
