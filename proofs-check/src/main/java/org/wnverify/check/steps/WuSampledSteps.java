@@ -1,0 +1,268 @@
+package org.wnverify.check.steps;
+
+import static org.wnverify.check.steps.ChouSampledSteps.gaussian;
+import static org.wnverify.check.steps.ChouSampledSteps.matrix;
+import static org.wnverify.check.steps.ChouSampledSteps.normSq;
+import static org.wnverify.check.steps.ChouSampledSteps.unit;
+import static org.wnverify.check.steps.SampledStep.Relation.GE;
+import static org.wnverify.check.steps.SampledStep.Relation.LE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.wnverify.numeric.linalg.KernelProjector;
+import org.wnverify.numeric.linalg.Vectors;
+
+/**
+ * The displayed inequalities and "hence" steps of Wu et al., Appendix C (001_b498c678a289d7b1.txt;
+ * Appendix B has identities only, proved in {@code WuProofSteps}), checked on sampled states by
+ * {@link SampledStep}. The state is the proof's: A (n x d, full row rank), y, the WN point g w with
+ * ||w|| = 1, the rate c >= 0 of (5), and the constants the proof names.
+ */
+final class WuSampledSteps {
+  private WuSampledSteps() {}
+
+  private static final String SRC = "001_b498c678a289d7b1.txt";
+  /** lambda_min(A A^T) below this counts as rank deficient (entries of A are O(1) draws). */
+  private static final double RANK_TOL = 1e-8;
+
+  static String loc(String where, String lines) {
+    return "Wu et al., " + where + " (" + SRC + ", lines " + lines + ")";
+  }
+
+  static List<SampledStep> steps() {
+    List<SampledStep> s = new ArrayList<>();
+    s.addAll(lemma24());
+    s.add(theorem27());
+    s.add(lemmaC1());
+    return s;
+  }
+
+  private static double[][] a(StepPoint p) {
+    return p.mat("A", p.integer("n"), p.integer("d"));
+  }
+
+  private static double[] w(StepPoint p) {
+    return unit(p.vec("w"));
+  }
+
+  /** r = y - A g w. */
+  private static double[] r(StepPoint p) {
+    return Vectors.subtract(p.vec("y"), Vectors.multiply(a(p), Vectors.scale(p.get("g"), w(p))));
+  }
+
+  private static double[] atr(StepPoint p) {
+    double[][] a = a(p);
+    double[] r = r(p);
+    double[] o = new double[p.integer("d")];
+    for (int i = 0; i < a.length; i++) {
+      for (int k = 0; k < o.length; k++) {
+        o[k] += a[i][k] * r[i];
+      }
+    }
+    return o;
+  }
+
+  /** d[1/2 ||r_t||^2]/dt = -r^T A [c w w^T + g^2 P_t] A^T r, P_t = I - w w^T (Lemma 2.4's last line). */
+  private static double dtHalfLoss(StepPoint p) {
+    double[] v = atr(p);
+    double wv = Vectors.dot(w(p), v);
+    double g2 = p.get("g") * p.get("g");
+    return -(p.get("c") * wv * wv + g2 * (normSq(v) - wv * wv));
+  }
+
+  static double[] eigen(double[][] m) {
+    RealMatrix mm = MatrixUtils.createRealMatrix(m);
+    double[] e = new EigenDecomposition(mm).getRealEigenvalues();
+    java.util.Arrays.sort(e);
+    return e;
+  }
+
+  private static double[][] aat(StepPoint p) {
+    double[][] a = a(p);
+    double[][] o = new double[a.length][a.length];
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a.length; j++) {
+        o[i][j] = Vectors.dot(a[i], a[j]);
+      }
+    }
+    return o;
+  }
+
+  private static double lambdaMin(StepPoint p) {
+    return eigen(aat(p))[0];
+  }
+
+  private static double lambdaMax(StepPoint p) {
+    double[] e = eigen(aat(p));
+    return e[e.length - 1];
+  }
+
+  private static StepPoint.Builder draw(SplittableRandom rnd) {
+    int n = 1 + rnd.nextInt(3);
+    int d = n + 1 + rnd.nextInt(3);
+    double g = rnd.nextBoolean() ? rnd.nextDouble(-2, 2) : rnd.nextDouble(0, 0.2);
+    double c = rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble(0, 3);
+    return StepPoint.builder().put("n", n).put("d", d).put("A", matrix(rnd, n, d)).put("y", gaussian(rnd, n))
+        .put("w", unit(gaussian(rnd, d))).put("g", g).put("c", c);
+  }
+
+  private static Optional<String> fullRank(StepPoint p) {
+    return lambdaMin(p) > RANK_TOL ? Optional.empty() : Optional.of("A of full row rank");
+  }
+
+  private static Optional<String> assume24(StepPoint p) {
+    if (!(p.get("c") >= 0)) {
+      return Optional.of("c >= 0");
+    }
+    return fullRank(p);
+  }
+
+  /** Corners: c = 0 (Part II), g = 0 (the stationary set), g^2 = c (min = max), w in the row space. */
+  private static List<StepPoint> corners24() {
+    double[][] a = {{1, 0, 1}, {0, 2, 0}};
+    StepPoint base = StepPoint.builder().put("n", 2).put("d", 3).put("A", a).put("y", new double[] {1, -1})
+        .put("w", unit(new double[] {1, 1, 1})).put("g", 1).put("c", 1).build();
+    return List.of(base, base.toBuilder().put("c", 0).build(), base.toBuilder().put("g", 0).build(),
+        base.toBuilder().put("g", 0.5).put("c", 2).put("w", unit(new double[] {1, 0, 1})).build(),
+        base.toBuilder().put("g", 2).put("c", 0.25).put("w", new double[] {0, 1, 0}).build());
+  }
+
+  private static List<SampledStep> lemma24() {
+    List<SampledStep> out = new ArrayList<>();
+    String at = "Appendix C.2, proof of Lemma 2.4";
+    String[] dims = {"n", "d"};
+    SampledStep.Sampler s = rnd -> draw(rnd).build();
+    out.add(SampledStep.inequality("wu/lemma-2.4#eq-9", loc(at + ", eq. (9), first part", "436-438"),
+            "Thus, d[1/2||r_t||^2]/dt <= -min{g_t^2, c} ||A^T r_t||^2")
+        .printed(WuSampledSteps::dtHalfLoss, LE, p -> -Math.min(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)))
+        .flippedControl()
+        .control("max in place of min", WuSampledSteps::dtHalfLoss, LE,
+            p -> -Math.max(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)))
+        .control("|g_t| in place of g_t^2", WuSampledSteps::dtHalfLoss, LE,
+            p -> -Math.min(Math.abs(p.get("g")), p.get("c")) * normSq(atr(p)))
+        .sampler(s).corners(corners24()).assumptions(WuSampledSteps::assume24).fixed(dims)
+        .note("the left side is the last line of the display before, the identity proved as wu/lemma-2.4#step-1, "
+            + "with ||w_t|| = 1 and P_t = I - w_t w_t^T")
+        .build());
+    out.add(SampledStep.inequality("wu/lemma-2.4#eq-9-max", loc(at + ", eq. (9), second part", "436-438"),
+            "d[1/2||r_t||^2]/dt >= -max{g_t^2, c} ||A^T r_t||^2")
+        .printed(WuSampledSteps::dtHalfLoss, GE, p -> -Math.max(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)))
+        .flippedControl()
+        .control("min in place of max", WuSampledSteps::dtHalfLoss, GE,
+            p -> -Math.min(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)))
+        .sampler(s).corners(corners24()).assumptions(WuSampledSteps::assume24).fixed(dims)
+        .build());
+    out.add(SampledStep.hence("wu/lemma-2.4#step-2", loc(at, "440-442"),
+            "If we have g_t^2 >= C^2 for some constant C^2 > 0, we have min(g_t^2, c) r_t^T A A^T r_t >= min(C^2, c) "
+                + "lambda_min(AA^T) ||r_t||^2")
+        .printed(p -> Math.min(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)), GE,
+            p -> Math.min(p.get("C") * p.get("C"), p.get("c")) * lambdaMin(p) * normSq(r(p)))
+        .flippedControl()
+        .control("lambda_max in place of lambda_min", p -> Math.min(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)), GE,
+            p -> Math.min(p.get("C") * p.get("C"), p.get("c")) * lambdaMax(p) * normSq(r(p)))
+        .control("max(C^2, c) in place of min(C^2, c)", p -> Math.min(p.get("g") * p.get("g"), p.get("c")) * normSq(atr(p)), GE,
+            p -> Math.max(p.get("C") * p.get("C"), p.get("c")) * lambdaMin(p) * normSq(r(p)))
+        .sampler(rnd -> {
+          StepPoint q = draw(rnd).build();
+          return q.toBuilder().put("C", Math.abs(q.get("g")) * (rnd.nextBoolean() ? 1 : rnd.nextDouble(0.1, 1))).build();
+        })
+        .corners(corners24().stream().map(q -> q.toBuilder().put("C", Math.abs(q.get("g"))).build())
+            .filter(q -> q.get("C") > 0).toList())
+        .assumptions(p -> p.get("C") > 0 && p.get("g") * p.get("g") >= p.get("C") * p.get("C") ? assume24(p)
+            : Optional.of("g_t^2 >= C^2 > 0"))
+        .fixed(dims)
+        .note("r_t^T A A^T r_t = ||A^T r_t||^2 >= lambda_min(AA^T) ||r_t||^2 for A of full row rank")
+        .build());
+    out.add(SampledStep.hence("wu/lemma-2.4#step-3", loc(at, "444-446"),
+            "with k := min(C^2, c) lambda_min(AA^T), d[1/2 ||r_t||^2]/dt <= -k ||r_t||^2 => ||r_t||^2 <= exp(-kt) ||r_0||^2")
+        // the premise at equality is the slowest loss it allows: ||r_t||^2 = exp(-2kt) ||r_0||^2
+        .printed(p -> Math.exp(-2 * p.get("k") * p.get("t")) * p.get("s0"), LE, p -> Math.exp(-p.get("k") * p.get("t")) * p.get("s0"))
+        .flippedControl()
+        .control("exp(-3kt) in place of exp(-kt)", p -> Math.exp(-2 * p.get("k") * p.get("t")) * p.get("s0"), LE,
+            p -> Math.exp(-3 * p.get("k") * p.get("t")) * p.get("s0"))
+        .sampler(rnd -> StepPoint.builder().put("k", rnd.nextDouble(0.01, 3)).put("t", rnd.nextDouble(0, 5))
+            .put("s0", rnd.nextDouble(0.1, 10)).build())
+        .corner(StepPoint.builder().put("k", 1).put("t", 0).put("s0", 1).build())
+        .corner(StepPoint.builder().put("k", 0.5).put("t", 2).put("s0", 2).build())
+        .assumptions(p -> p.get("k") > 0 && p.get("t") >= 0 && p.get("s0") > 0 ? Optional.empty() : Optional.of("k > 0, t >= 0"))
+        .note("the numbers: the premise d[||r||^2/2]/dt <= -k ||r||^2 bounds ||r_t||^2 by its equality solution "
+            + "exp(-2kt) ||r_0||^2 (Gronwall), which is at most the printed exp(-kt) ||r_0||^2: the printed rate is half the one proved")
+        .build());
+    return out;
+  }
+
+  private static SampledStep theorem27() {
+    return SampledStep.inequality("wu/theorem-2.7#step-1", loc("Appendix C.5.1, eq. (11), the inequality", "526-530"),
+            "g_t^2 = 2 log||w_0^perp|| + g_0^2 - 2 log||w_t^perp|| >= 2 log||w_0^perp|| + g_0^2, due to ||w_t^perp|| <= ||w_t|| = 1")
+        .printed(p -> 2 * Math.log(p.get("n0")) + p.get("g0") * p.get("g0") - 2 * Math.log(perp(p)), GE,
+            p -> 2 * Math.log(p.get("n0")) + p.get("g0") * p.get("g0"))
+        .flippedControl()
+        .control("+ 2 log||w_t^perp|| (sign of the last term flipped)",
+            p -> 2 * Math.log(p.get("n0")) + p.get("g0") * p.get("g0") + 2 * Math.log(perp(p)), GE,
+            p -> 2 * Math.log(p.get("n0")) + p.get("g0") * p.get("g0"))
+        .sampler(rnd -> draw(rnd).put("n0", rnd.nextDouble(0.01, 1)).put("g0", rnd.nextDouble(-2, 2)).build())
+        .corner(corners24().get(0).toBuilder().put("n0", 0.5).put("g0", 1).build())
+        .corner(corners24().get(0).toBuilder().put("w", new double[] {1, 0, -1}).put("n0", 1).put("g0", 0).build())
+        .assumptions(p -> perp(p) > 0 ? fullRank(p) : Optional.of("w_t^perp != 0 (log defined)"))
+        .fixed("n", "d")
+        .note("the equality of (11) is wu/theorem-2.7#eq-11 (symbolic, a finding: (6) gives a factor c); the inequality "
+            + "checked here only needs ||w_t^perp|| <= 1 and holds as printed")
+        .build();
+  }
+
+  /** ||w_t^perp|| = ||(I - A^+ A) w_t||. */
+  private static double perp(StepPoint p) {
+    return Vectors.norm(KernelProjector.of(a(p)).apply(w(p)));
+  }
+
+  private static SampledStep lemmaC1() {
+    // z* = A g* w*, z_t = A g_t w_t, z_0 = A g_0 w_0; the premise ||z_t - z*|| <= ||z_0 - z*|| is the flow's.
+    return SampledStep.inequality("wu/lemma-c.1#step-5", loc("Appendix C.5.2, proof of Lemma C.1", "574-576"),
+            "dg_t^2/dt >= ||Ag^* w^*||^2 - ||A(g_0 w_0 - g^* w^*)||^2 - lambda_max g_t^2")
+        .printed(WuSampledSteps::dgSq, GE, p -> normSq(z(p, "gs", "ws")) - normSq(Vectors.subtract(z(p, "g0", "w0"), z(p, "gs", "ws")))
+            - lambdaMax(p) * p.get("g") * p.get("g"))
+        .flippedControl()
+        .control("lambda_min in place of lambda_max", WuSampledSteps::dgSq, GE,
+            p -> normSq(z(p, "gs", "ws")) - normSq(Vectors.subtract(z(p, "g0", "w0"), z(p, "gs", "ws")))
+                - lambdaMin(p) * p.get("g") * p.get("g"))
+        .sampler(rnd -> {
+          StepPoint q = draw(rnd).build();
+          int d = q.integer("d");
+          return q.toBuilder().put("gs", rnd.nextDouble(0.1, 3)).put("ws", unit(gaussian(rnd, d)))
+              .put("w0", unit(gaussian(rnd, d))).put("g0", rnd.nextDouble(-1, 3)).build();
+        })
+        .corner(c1corner())
+        .assumptions(p -> {
+          double zt = Vectors.norm(Vectors.subtract(z(p, "g", "w"), z(p, "gs", "ws")));
+          double z0 = Vectors.norm(Vectors.subtract(z(p, "g0", "w0"), z(p, "gs", "ws")));
+          return zt <= z0 ? fullRank(p) : Optional.of("||A(g_t w_t - g* w*)|| <= ||A(g_0 w_0 - g* w*)|| (the loss is non-increasing)");
+        })
+        .fixed("n", "d")
+        .note("dg_t^2/dt from the second display of the proof: -2 <A g_t w_t, A(g_t w_t - g* w*)> (Lemma C.1's dynamics, ||w_t|| = 1)")
+        .note("the premise is the one the flow gives (the loss ||A(g_t w_t - g* w*)||^2/2 is non-increasing, Lemma 2.4); the "
+            + "proof's sentence before the display prints it reversed (||A(g_t w_t - g* w*)|| >= ||A(g_s w_s - g* w*)|| for t > s), "
+            + "a typo the display does not use")
+        .build();
+  }
+
+  private static StepPoint c1corner() {
+    double[][] a = {{1, 0, 1}, {0, 2, 0}};
+    return StepPoint.builder().put("n", 2).put("d", 3).put("A", a).put("y", new double[] {0, 0})
+        .put("w", unit(new double[] {1, 1, 0})).put("g", 1).put("c", 1).put("gs", 1).put("ws", unit(new double[] {1, 1, 0}))
+        .put("w0", unit(new double[] {0, 0, 1})).put("g0", 2).build();
+  }
+
+  private static double[] z(StepPoint p, String g, String w) {
+    return Vectors.multiply(a(p), Vectors.scale(p.get(g), unit(p.vec(w))));
+  }
+
+  private static double dgSq(StepPoint p) {
+    double[] zt = z(p, "g", "w");
+    return -2 * Vectors.dot(zt, Vectors.subtract(zt, z(p, "gs", "ws")));
+  }
+}
