@@ -317,6 +317,7 @@ final class ChouSampledSteps {
     out.add(step8(SampledStep.hence("chou/lemma-3.6#step-8", loc(lem + ", putting together the estimates", "891-900"),
         d8), false)
         .note("FINDING (proof step): fails where step-6 fails (|I| < M); chou/lemma-3.6#step-8-corrected holds with rank(A_I) = M")
+        .note("affects the statement as step-6 does: (30) needs rank(A_I) = M (chou/lemma-3.6)")
         .build());
     out.add(step8(SampledStep.hence("chou/lemma-3.6#step-8-corrected",
         loc(lem + ", putting together the estimates (rank(A_I) = M)", "891-900"), d8 + " with rank(A_I) = M"), true).build());
