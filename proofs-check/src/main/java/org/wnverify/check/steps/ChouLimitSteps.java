@@ -109,6 +109,15 @@ final class ChouLimitSteps {
         .note("the left side is xi itself, (x~(1) - x~(2))(log x~(1) - log x~(2)), so the display's equality "
             + "xi = Delta log(1 + Delta/min) is checked with its inequality")
         .build());
+    out.add(SampledStep.inequality("chou/lemma-3.11#step-2", loc(l3, "1560-1567"),
+            "xi(t) := [x~(1)(t) - x~(2)(t)] .* [(x~(2))^(2/L-1)(t) - (x~(1))^(2/L-1)(t)] is non-negative")
+        .printed(ChouLimitSteps::xiL, GE, p -> 0)
+        .flippedControl()
+        .control("exponent 1 - 2/L in place of 2/L - 1", p -> (p.get("x1") - p.get("x2"))
+            * (Math.pow(p.get("x2"), 1 - 2 / p.get("L")) - Math.pow(p.get("x1"), 1 - 2 / p.get("L"))), GE, p -> 0)
+        .sampler(ChouLimitSteps::drawPair).corners(pairCorners()).assumptions(ChouLimitSteps::deepPositive).fixed("L")
+        .note("x -> x^(2/L-1) is decreasing for L > 2, so each entry of xi is >= 0")
+        .build());
     out.add(SampledStep.inequality("chou/lemma-3.11#step-3", loc(l3 + ", the fact", "1568-1591"),
             "if a = b + delta with a, b, delta >= 0, then 1/b - 1/a >= {1/(2b) if delta >= b; delta/(2b^2) if delta <= b}, "
                 + "and consequently 1/b - 1/a >= 1/(2b^2) min(b, delta)")

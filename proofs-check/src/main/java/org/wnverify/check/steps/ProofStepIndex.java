@@ -79,8 +79,6 @@ public final class ProofStepIndex {
           "chou/lemma-3.5#step-1", "the identity symbolically; <= 0 is a sum of squares times -eta (its note)"),
       checkedBy("chou/lemma-3.6", CHOU, "841", Kind.IDENTITY, "d_t L~(r,u) = -eta_r ||grad_r L~||^2 - eta_u ||grad_u L~||^2 (by Lemma 3.5)",
           "chou/lemma-3.5#step-1", "the same display as in Lemma 3.5"),
-      pending("chou/lemma-3.6", CHOU, "886-889", Kind.IDENTITY, "c_x^(2L-2) sigma_min^2(A|_I) ||A x^L - b||_2^2 = 2L c_x^(2L-2) sigma_min^2(A|_I) L(x)",
-          "not yet (holds by (10): L(x) = ||A x^L - b||^2/(2L))"),
       checkedBy("chou/lemma-3.6", CHOU, "903-916", Kind.HENCE, "By Gronwall's inequality, L(x(t)) <= L(x(t0)) exp(-min(c_r, |I| c_u c_x^2) 2L c_x^(2L-2) "
           + "sigma_min^2(A|_I) (t - t0))", "chou/lemma-3.6", "the statement (30) itself, checked along flows"),
       checkedBy("chou/lemma-3.10", CHOU, "1452-1454", Kind.CONSERVED, "(I - P_A) log(x(t_k)) = (I - P_A) log(x0) (Lemma 3.7's invariant)",
@@ -90,12 +88,8 @@ public final class ProofStepIndex {
       pending("chou/lemma-3.11", CHOU, "1500-1524", Kind.LIMIT, "lim <x~(1) - x~(2), log x~(1) - log x~(2)> = lim <P_A[x~(1) - x~(2)], ...> "
           + "+ <x~(1) - x~(2), (I - P_A)[log x~(1) - log x~(2)]> = 0 by (43), (44)", "not yet"),
       pending("chou/lemma-3.11", CHOU, "1546-1556", Kind.LIMIT, "L > 2: lim <x~(1) - x~(2), (x~(2))^(2/L-1) - (x~(1))^(2/L-1)> = 0", "not yet"),
-      pending("chou/lemma-3.11", CHOU, "1560-1567", Kind.INEQUALITY, "xi(t) := [x~(1) - x~(2)] .* [(x~(2))^(2/L-1) - (x~(1))^(2/L-1)] is non-negative",
-          "not yet (the left side of chou/lemma-3.11#step-4, >= 0 there)"),
       pending("chou/theorem-2.2", CHOU, "1637-1665", Kind.LIMIT, "lim P_A[x~(t) - x~_wn(t)] = 0 and lim (I - P_A)[log x~ - log x~_wn] "
           + "(L = 2) or [x~^(2/L-1) - x~_wn^(2/L-1)] = 0, with x~_wn rescaled by gamma(r0, r_inf)", "not yet"),
-      pending("chou/theorem-2.2", CHOU, "1677-1697", Kind.IDENTITY, "d_r gamma(r0, r) = (1/r0)(1 - r^2/eta~) exp((r0^2 - r^2)/(2 eta~))",
-          "not yet (its sign is what chou/theorem-2.2#step-1 uses)"),
       pending("chou/lemma-3.12", CHOU, "1733-1737", Kind.HENCE, "the loss is non-increasing, hence ||A(ru)^L - b||_inf is upper bounded; "
           + "consequently ||P_A (ru)^L||_inf <= B1 (46)", "not yet (B1 is sampled at and above this bound)"),
       checkedBy("chou/lemma-3.12", CHOU, "1739-1749", Kind.CONSERVED, "(47): (I - P_A) log(r~u) (L = 2), (I - P_A)(r~u)^(2-L) (L != 2) "
@@ -125,8 +119,6 @@ public final class ProofStepIndex {
       pending("wu/theorem-2.6", WU, "520", Kind.LIMIT, "r_t^T A w_t -> 0, w_t -> w with r^T A w = 0; A of full row rank hence r = 0", "not yet"),
       pending("wu/lemma-c.1", WU, "570-572", Kind.HENCE, "g_0 < 2 g^* <A w_0, A w^*>/||A w_0||^2 <=> ||A g^* w^*||^2 > ||A(g_0 w_0 - g^* w^*)||^2; "
           + "g_0 < (delta_0 - g_0) g_0 ||A w_0||^2/lambda_max <=> ... - lambda_max g_0^2 > 0", "not yet"),
-      pending("wu/lemma-c.1", WU, "574", Kind.INEQUALITY, "we always have ||A(g_t w_t - g^* w^*)|| >= ||A(g_s w_s - g^* w^*)|| for t > s",
-          "not yet; as printed it is reversed (the loss is non-increasing, Lemma 2.4): wu/lemma-c.1#step-5 uses <="),
       pending("wu/lemma-c.1", WU, "578", Kind.INEQUALITY, "(14): ... = lambda_max((delta - g_0) g_0 ||A w_0||^2/lambda_max - g_t^2) > 0",
           "the equality is wu/lemma-c.1#eq-14; '> 0' not yet"),
       pending("wu/lemma-c.1", WU, "586-592", Kind.HENCE, "it takes time at most s = (1/lambda_max) log((2/delta)((delta - g_0) g_0 ||A w_0||^2/lambda_max - g_0)) "

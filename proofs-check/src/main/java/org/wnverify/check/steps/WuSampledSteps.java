@@ -39,6 +39,8 @@ final class WuSampledSteps {
     s.addAll(lemma24());
     s.add(theorem27());
     s.add(lemmaC1());
+    s.add(monotone(false));
+    s.add(monotone(true));
     return s;
   }
 
@@ -247,6 +249,46 @@ final class WuSampledSteps {
         .note("the premise is the one the flow gives (the loss ||A(g_t w_t - g* w*)||^2/2 is non-increasing, Lemma 2.4); the "
             + "proof's sentence before the display prints it reversed (||A(g_t w_t - g* w*)|| >= ||A(g_s w_s - g* w*)|| for t > s), "
             + "a typo the display does not use")
+        .build();
+  }
+
+  /**
+   * The sentence before (14): "we always have ||A(g_t w_t - g* w*)|| >= ||A(g_s w_s - g* w*)|| for
+   * t > s", i.e. t -> ||A(g_t w_t - g* w*)|| is non-decreasing along the flow, i.e. its time
+   * derivative is >= 0 at every state the flow passes. With y = A g* w* that derivative is (half
+   * the square's) d[1/2 ||r_t||^2]/dt of Lemma 2.4 at c = 1 (Lemma C.1's dg_t/dt has no factor c).
+   */
+  private static SampledStep monotone(boolean corrected) {
+    String id = corrected ? "wu/lemma-c.1#step-6-corrected" : "wu/lemma-c.1#step-6";
+    String display = corrected
+        ? "||A(g_t w_t - g^* w^*)|| <= ||A(g_s w_s - g^* w^*)|| for t > s (the loss is non-increasing)"
+        : "Since we always have ||A(g_t w_t - g^* w^*)|| >= ||A(g_s w_s - g^* w^*)|| for t > s";
+    SampledStep.Builder b = SampledStep.inequality(id, loc("Appendix C.5.2, proof of Lemma C.1"
+            + (corrected ? " (direction corrected)" : ""), "574"), display)
+        .sampler(rnd -> {
+          StepPoint q = draw(rnd).put("c", 1).build();
+          double[] ws = unit(gaussian(rnd, q.integer("d")));
+          double gs = rnd.nextDouble(0.1, 3);
+          return q.toBuilder().put("y", Vectors.multiply(a(q), Vectors.scale(gs, ws))).build();
+        })
+        .corner(corners24().get(0).toBuilder().put("c", 1).put("y", new double[] {2, 0}).build())
+        .assumptions(p -> p.get("c") == 1 ? fullRank(p) : Optional.of("c = 1 (Lemma C.1's dynamics)"))
+        .fixed("n", "d", "c");
+    if (corrected) {
+      return b.printed(WuSampledSteps::dtHalfLoss, LE, p -> 0).flippedControl()
+          .note("checked as d[1/2 ||A(g_t w_t - g* w*)||^2]/dt <= 0 at every sampled state (y = A g* w*)")
+          .build();
+    }
+    // the reversed relation is the corrected step, which holds; the control strengthens the printed claim instead
+    return b.printed(WuSampledSteps::dtHalfLoss, GE, p -> 0)
+        .control("growth at rate ||A^T r_t||^2 (d[1/2 ||r_t||^2]/dt >= ||A^T r_t||^2)", WuSampledSteps::dtHalfLoss, GE,
+            p -> normSq(atr(p)))
+        .note("checked as d[1/2 ||A(g_t w_t - g* w*)||^2]/dt >= 0 at every sampled state (y = A g* w*): a function of t is "
+            + "non-decreasing iff its derivative is >= 0 wherever the flow passes")
+        .note("FINDING (proof step): the derivative is -r^T A [w w^T + g^2 P_t] A^T r < 0 wherever A^T r is not 0 (Lemma 2.4): the "
+            + "residual is non-increasing, the sentence has the inequality reversed (wu/lemma-c.1#step-6-corrected)")
+        .note("does not affect the statement: the display (14) after it (wu/lemma-c.1#step-5) uses the correct direction, "
+            + "||A(g_t w_t - g* w*)|| <= ||A(g_0 w_0 - g* w*)||")
         .build();
   }
 
