@@ -23,8 +23,12 @@ final class ChouSampledSteps {
   private ChouSampledSteps() {}
 
   private static final String SRC = "000_5b7b2fae69929679.txt";
-  /** Below this sigma_min(A_I) counts as rank deficient: the entries of A are O(1) draws. */
-  private static final double RANK_TOL = 1e-8;
+  /**
+   * Below this a smallest singular value (sigma_min(A_I) here, lambda_min(AA^T) in Wu's steps)
+   * counts as rank deficient: the entries of A are O(1) draws, whose rank-deficient cases have
+   * singular values at rounding level (1e-15), far below 1e-8.
+   */
+  static final double RANK_TOL = 1e-8;
 
   static String loc(String where, String lines) {
     return "Chou, Rauhut, Ward, " + where + " (" + SRC + ", lines " + lines + ")";
@@ -250,6 +254,17 @@ final class ChouSampledSteps {
     List<SampledStep> out = new ArrayList<>();
     String lem = "proof of Lemma 3.6";
     String[] dims = {"M", "N", "L", "I"};
+
+    out.add(SampledStep.inequality("chou/lemma-3.5#step-2", loc("proof of Lemma 3.5", "791-801"),
+            "d_t L~(r,u) = -eta_r ||grad_r L~(r,u)||_2^2 - eta_u ||grad_u L~(r,u)||_2^2 <= 0")
+        .printed(ChouSampledSteps::dtLoss, LE, p -> 0)
+        .flippedControl()
+        .control("<= -(eta_r + eta_u r^2) ||grad L(x)||^2 (max of the two rates for their min)", ChouSampledSteps::dtLoss, LE,
+            p -> -(p.get("etaR") + p.get("etaU") * sq(p.get("r"))) * normSq(g36(p)))
+        .sampler(ChouSampledSteps::draw36).corners(corners36()).assumptions(p -> assume36(p, false)).fixed(dims)
+        .note("the equality is chou/lemma-3.5#step-1 (symbolic); the left side here is -grad L^T (eta_r P_u + eta_u r^2 (I - P_u)) "
+            + "grad L of chou/lemma-3.6#step-1 at ||u|| = 1, for eta_r, eta_u > 0")
+        .build());
 
     out.add(SampledStep.inequality("chou/lemma-3.6#step-2", loc(lem, "845-859"),
             "-eta_r ||grad_r L~(r,u)||_2^2 - eta_u ||grad_u L~(r,u)||_2^2 = -grad L(x)^T (eta_r P_u + eta_u r^2 (I - P_u)) "

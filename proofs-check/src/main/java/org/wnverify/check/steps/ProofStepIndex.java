@@ -75,8 +75,6 @@ public final class ProofStepIndex {
           "chou/lemma-3.1#proof", "checked with the statement"),
       pending("chou/lemma-3.3", CHOU, "776", Kind.HENCE,
           "If r = 0, then grad L = 0 and hence d_t r = 0. If u_n = 0, then [grad L]_n = 0 and hence d_t u_n = 0", "not yet"),
-      checkedBy("chou/lemma-3.5", CHOU, "791-801", Kind.INEQUALITY, "d_t L~(r,u) = -eta_r ||grad_r L~||^2 - eta_u ||grad_u L~||^2 <= 0",
-          "chou/lemma-3.5#step-1", "the identity symbolically; <= 0 is a sum of squares times -eta (its note)"),
       checkedBy("chou/lemma-3.6", CHOU, "841", Kind.IDENTITY, "d_t L~(r,u) = -eta_r ||grad_r L~||^2 - eta_u ||grad_u L~||^2 (by Lemma 3.5)",
           "chou/lemma-3.5#step-1", "the same display as in Lemma 3.5"),
       checkedBy("chou/lemma-3.6", CHOU, "903-916", Kind.HENCE, "By Gronwall's inequality, L(x(t)) <= L(x(t0)) exp(-min(c_r, |I| c_u c_x^2) 2L c_x^(2L-2) "
@@ -120,9 +118,7 @@ public final class ProofStepIndex {
       pending("wu/lemma-c.1", WU, "570-572", Kind.HENCE, "g_0 < 2 g^* <A w_0, A w^*>/||A w_0||^2 <=> ||A g^* w^*||^2 > ||A(g_0 w_0 - g^* w^*)||^2; "
           + "g_0 < (delta_0 - g_0) g_0 ||A w_0||^2/lambda_max <=> ... - lambda_max g_0^2 > 0", "not yet"),
       pending("wu/lemma-c.1", WU, "578", Kind.INEQUALITY, "(14): ... = lambda_max((delta - g_0) g_0 ||A w_0||^2/lambda_max - g_t^2) > 0",
-          "the equality is wu/lemma-c.1#eq-14; '> 0' not yet"),
-      pending("wu/lemma-c.1", WU, "586-592", Kind.HENCE, "it takes time at most s = (1/lambda_max) log((2/delta)((delta - g_0) g_0 ||A w_0||^2/lambda_max - g_0)) "
-          + "such that g_s >= (delta - g_0) g_0 ||A w_0||^2/lambda_max - delta/2; inf_{t >= s} g_t >= the same", "not yet"));
+          "the equality is wu/lemma-c.1#eq-14; '> 0' not yet"));
 
   /** Every row: the catalogue's step claims and the pending displays, grouped by proof, in the order of the paper. */
   public static List<Row> rows() {

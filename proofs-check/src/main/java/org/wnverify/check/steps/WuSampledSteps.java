@@ -3,6 +3,7 @@ package org.wnverify.check.steps;
 import static org.wnverify.check.steps.ChouSampledSteps.gaussian;
 import static org.wnverify.check.steps.ChouSampledSteps.matrix;
 import static org.wnverify.check.steps.ChouSampledSteps.normSq;
+import static org.wnverify.check.steps.ChouSampledSteps.RANK_TOL;
 import static org.wnverify.check.steps.ChouSampledSteps.unit;
 import static org.wnverify.check.steps.SampledStep.Relation.GE;
 import static org.wnverify.check.steps.SampledStep.Relation.LE;
@@ -27,8 +28,6 @@ final class WuSampledSteps {
   private WuSampledSteps() {}
 
   private static final String SRC = "001_b498c678a289d7b1.txt";
-  /** lambda_min(A A^T) below this counts as rank deficient (entries of A are O(1) draws). */
-  private static final double RANK_TOL = 1e-8;
 
   static String loc(String where, String lines) {
     return "Wu et al., " + where + " (" + SRC + ", lines " + lines + ")";
@@ -41,6 +40,8 @@ final class WuSampledSteps {
     s.add(lemmaC1());
     s.add(monotone(false));
     s.add(monotone(true));
+    s.add(timeS(false));
+    s.add(timeS(true));
     return s;
   }
 
@@ -289,6 +290,67 @@ final class WuSampledSteps {
             + "residual is non-increasing, the sentence has the inequality reversed (wu/lemma-c.1#step-6-corrected)")
         .note("does not affect the statement: the display (14) after it (wu/lemma-c.1#step-5) uses the correct direction, "
             + "||A(g_t w_t - g* w*)|| <= ||A(g_0 w_0 - g* w*)||")
+        .build();
+  }
+
+  /** a = (delta_0 - g_0) g_0 ||A w_0||^2/lambda_max, the level of (14) with delta_0 for the printed delta. */
+  private static double level(StepPoint p) {
+    return (p.get("delta0") - p.get("g0")) * p.get("g0") * p.get("ratio");
+  }
+
+  /** s of the proof: (1/lambda_max) log((2/delta)(a - g_0)). */
+  private static double sTime(StepPoint p) {
+    return Math.log(2 / p.get("delta") * (level(p) - p.get("g0"))) / p.get("lambda");
+  }
+
+  /** The lower bound (g_0 - a) e^(-lambda_max t) + a of g_t^2 that "Solving (14)" prints, at t = s. */
+  private static double boundAtS(StepPoint p) {
+    return (p.get("g0") - level(p)) * Math.exp(-p.get("lambda") * sTime(p)) + level(p);
+  }
+
+  /**
+   * The "hence" after the solution of (14): at the time s the proof names, the bound it has just
+   * solved for gives g_s^2 >= a - delta/2, which the proof writes as g_s >= a - delta/2. The numbers
+   * are the proof's: g_0, delta_0, ||A w_0||^2/lambda_max (ratio, in (0, 1] since ||w_0|| = 1),
+   * lambda_max and delta with (13): 0 < delta < g_0 < min(delta_0, a), and a > g_0 so s is defined.
+   */
+  private static SampledStep timeS(boolean corrected) {
+    String id = corrected ? "wu/lemma-c.1#step-7-corrected" : "wu/lemma-c.1#step-7";
+    String display = corrected
+        ? "at s = (1/lambda_max) log((2/delta)(a - g_0)): g_s^2 >= a - delta/2, a = (delta_0 - g_0) g_0 ||A w_0||^2/lambda_max"
+        : "it will take time at most s = (1/lambda_max) log((2/delta)((delta - g_0)/lambda_max g_0 ||A w_0||^2 - g_0)) such that "
+            + "g_s >= (delta - g_0)/lambda_max g_0 ||A w_0||^2 - delta/2";
+    SampledStep.Builder b = SampledStep.hence(id, loc("Appendix C.5.2, proof of Lemma C.1" + (corrected ? " (g_s^2)" : ""),
+            "586-592"), display)
+        .sampler(rnd -> {
+          double delta = rnd.nextDouble(0.01, 1);
+          double g0 = delta + rnd.nextDouble(0.01, 2);
+          return StepPoint.builder().put("g0", g0).put("delta", delta).put("delta0", g0 + rnd.nextDouble(0.01, 8))
+              .put("ratio", rnd.nextBoolean() ? 1 : rnd.nextDouble(0.05, 1)).put("lambda", rnd.nextDouble(0.1, 4)).build();
+        })
+        .corner(StepPoint.builder().put("g0", 1).put("delta", 0.5).put("delta0", 5).put("ratio", 1).put("lambda", 1).build())
+        .corner(StepPoint.builder().put("g0", 0.5).put("delta", 0.1).put("delta0", 2).put("ratio", 1).put("lambda", 2).build())
+        .assumptions(p -> 0 < p.get("delta") && p.get("delta") < p.get("g0") && p.get("g0") < Math.min(p.get("delta0"), level(p))
+            && p.get("ratio") > 0 && p.get("ratio") <= 1 && p.get("lambda") > 0
+            && 2 / p.get("delta") * (level(p) - p.get("g0")) > 1 ? Optional.empty()
+            : Optional.of("(13) with delta_0: 0 < delta < g_0 < min(delta_0, a), 0 < ||A w_0||^2/lambda_max <= 1, s > 0"))
+        .note("the numbers read with delta_0 for the printed delta (wu/lemma-c.1#eq-14-corrected): with delta < g_0 as (13) "
+            + "requires, the printed (delta - g_0) ... - g_0 is negative and s is the log of a negative number")
+        .note("(g_0 - a) e^(-lambda_max t) + a is the solution of (14) as printed (wu/lemma-c.1#step-4 flags g_0 for g_0^2); "
+            + "at t = s it equals a - delta/2 exactly");
+    if (corrected) {
+      // the bound equals a - delta/2 at s, so the reversed relation holds as well and is no control
+      return b.printed(WuSampledSteps::boundAtS, GE, p -> level(p) - p.get("delta") / 2)
+          .control("g_s^2 >= a (delta/2 dropped)", WuSampledSteps::boundAtS, GE, p -> level(p))
+          .control("delta/4 in place of delta/2", WuSampledSteps::boundAtS, GE, p -> level(p) - p.get("delta") / 4)
+          .build();
+    }
+    return b.printed(p -> Math.sqrt(boundAtS(p)), GE, p -> level(p) - p.get("delta") / 2)
+        .control("g_s >= a (delta/2 dropped)", p -> Math.sqrt(boundAtS(p)), GE, p -> level(p))
+        .note("FINDING (proof step): the bound gives g_s >= sqrt(a - delta/2), which is below a - delta/2 whenever "
+            + "a - delta/2 > 1; the step holds for g_s^2 (wu/lemma-c.1#step-7-corrected)")
+        .note("affects the statement as printed: Lemma C.1 concludes g_t >= (...)/lambda_max - delta/2 for t >= s from this step; "
+            + "what the proof supports is g_t^2 >= that level")
         .build();
   }
 
