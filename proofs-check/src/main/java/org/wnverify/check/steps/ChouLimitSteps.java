@@ -26,6 +26,7 @@ final class ChouLimitSteps {
     List<SampledStep> s = new ArrayList<>();
     s.addAll(lemma311());
     s.addAll(theorem22());
+    s.add(lemma319());
     return s;
   }
 
@@ -274,4 +275,73 @@ final class ChouLimitSteps {
     return out;
   }
 
+
+  // --- Lemma 3.19 ------------------------------------------------------------------------------
+
+  /** F of (53): 1/2 <x log x - x, 1> (L = 2), L/(2(2 - L)) <x^(2/L), 1> (L > 2); 0 log 0 = 0. */
+  static double bregmanF(double[] x, int depth) {
+    double s = 0;
+    for (double v : x) {
+      s += depth == 2 ? (v == 0 ? 0 : v * Math.log(v)) - v : Math.pow(v, 2.0 / depth);
+    }
+    return depth == 2 ? s / 2 : depth / (2.0 * (2 - depth)) * s;
+  }
+
+  /** grad F at q > 0: 1/2 log q (L = 2), 1/(2 - L) q^(2/L - 1) (L > 2). */
+  private static double[] gradF(double[] q, int depth) {
+    double[] g = new double[q.length];
+    for (int i = 0; i < q.length; i++) {
+      g[i] = depth == 2 ? Math.log(q[i]) / 2 : Math.pow(q[i], 2.0 / depth - 1) / (2 - depth);
+    }
+    return g;
+  }
+
+  /** D_F(p, q) of (51), with F scaled by {@code sign} (the control flips it). */
+  private static double bregman(StepPoint p, double sign) {
+    double[] z = p.vec("z");
+    double[] x = p.vec("x");
+    int depth = p.integer("L");
+    return sign * (bregmanF(z, depth) - bregmanF(x, depth) - Vectors.dot(gradF(x, depth), Vectors.subtract(z, x)));
+  }
+
+  private static SampledStep lemma319() {
+    return SampledStep.inequality("chou/lemma-3.19#eq-54", loc("proof of Lemma 3.19, eq. (54), the first inequality", "2087-2109"),
+            "D_F(z, x~0) >= -int_0^inf d_t D_F(z, x~(t)) dt = int_0^inf 2L ||x(t)||^2 L(x(t)) dt >= 2L eps int_0^inf ||x(t)||^2 dt")
+        .printed(p -> bregman(p, 1), GE, p -> 0)
+        .flippedControl()
+        .control("F of (53) with the opposite sign (a concave F)", p -> bregman(p, -1), GE, p -> 0)
+        .control("the <grad F(q), p - q> term dropped", p -> bregmanF(p.vec("z"), p.integer("L")) - bregmanF(p.vec("x"), p.integer("L")),
+            GE, p -> 0)
+        .sampler(rnd -> {
+          int n = 1 + rnd.nextInt(4);
+          double[] z = new double[n];
+          double[] x = new double[n];
+          for (int i = 0; i < n; i++) {
+            z[i] = rnd.nextInt(3) == 0 ? 0 : Math.exp(rnd.nextDouble(-4, 2));
+            x[i] = rnd.nextBoolean() && z[i] > 0 ? z[i] * rnd.nextDouble(0.9, 1.1) : Math.exp(rnd.nextDouble(-4, 2));
+          }
+          return StepPoint.builder().put("L", 2 + rnd.nextInt(4)).put("z", z).put("x", x).build();
+        })
+        .corner(StepPoint.builder().put("L", 2).put("z", new double[] {1, 0}).put("x", new double[] {1, 1}).build())
+        .corner(StepPoint.builder().put("L", 3).put("z", new double[] {2, 0.5}).put("x", new double[] {2, 0.5}).build())
+        .corner(StepPoint.builder().put("L", 4).put("z", new double[] {0, 3}).put("x", new double[] {1, 1}).build())
+        .assumptions(p -> {
+          for (double v : p.vec("z")) {
+            if (!(v >= 0)) {
+              return Optional.of("z >= 0 (z in S+)");
+            }
+          }
+          for (double v : p.vec("x")) {
+            if (!(v > 0)) {
+              return Optional.of("x~(T) > 0 (Lemma 3.3)");
+            }
+          }
+          return p.integer("L") >= 2 && p.vec("z").length == p.vec("x").length ? Optional.empty() : Optional.of("L >= 2");
+        })
+        .fixed("L")
+        .note("the first inequality of (54) is D_F(z, x~0) >= D_F(z, x~0) - D_F(z, x~(T)) = -int_0^T d_t D_F for every T, i.e. "
+            + "D_F(z, x~(T)) >= 0 (Lemma 3.17), checked here at sampled z >= 0 and x~(T) > 0 with F of (53); the equality is (52) "
+            + "integrated (chou/lemma-3.18) and the last inequality is L(x(t)) >= eps")
+        .build();
+  }
 }

@@ -97,8 +97,6 @@ public final class ProofStepIndex {
           + "critical point of L~", "not yet (chou/theorem-2.3 checks the conclusion)"),
       pending("chou/corollary-3.15", CHOU, "2023", Kind.IDENTITY, "substituting (eta_r, eta_u) = (r^2, 1) into (49) gives (50)", "not yet"),
       pending("chou/lemma-3.19", CHOU, "2083-2085", Kind.HENCE, "there exists eps > 0 such that L(x(t)) >= eps for all t >= 0", "not yet"),
-      pending("chou/lemma-3.19", CHOU, "2087-2109", Kind.INEQUALITY, "(54): D_F(z, x~0) >= -int_0^inf d_t D_F(z, x~(t)) dt = "
-          + "int_0^inf 2L ||x(t)||^2 L(x(t)) dt >= 2L eps int_0^inf ||x(t)||^2 dt", "not yet"),
       pending("chou/lemma-3.19", CHOU, "2143-2145", Kind.LIMIT, "D_F(z, x~(t_k)) tends to infinity as x~(t_k) -> 0", "not yet"),
       pending("wu/lemma-2.2", WU, "372", Kind.IDENTITY, "grad_w f(w, g) = g grad L(g w), grad_g f(w, g) = w^T grad L(g w)", "not yet"),
       pending("wu/lemma-2.3", WU, "426", Kind.HENCE, "If g != 0, P_{w perp} A^T r = 0; adding the first equation, A^T r = 0; lambda_min(AA^T) > 0 "

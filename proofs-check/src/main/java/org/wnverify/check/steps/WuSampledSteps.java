@@ -349,8 +349,8 @@ final class WuSampledSteps {
         .control("g_s >= a (delta/2 dropped)", p -> Math.sqrt(boundAtS(p)), GE, p -> level(p))
         .note("FINDING (proof step): the bound gives g_s >= sqrt(a - delta/2), which is below a - delta/2 whenever "
             + "a - delta/2 > 1; the step holds for g_s^2 (wu/lemma-c.1#step-7-corrected)")
-        .note("affects the statement as printed: Lemma C.1 concludes g_t >= (...)/lambda_max - delta/2 for t >= s from this step; "
-            + "what the proof supports is g_t^2 >= that level")
+        .note("bears on the statement: Lemma C.1 concludes g_t >= (...)/lambda_max - delta/2 for t >= s from this step, and the "
+            + "proof supports only g_t^2 >= that level; whether the printed statement itself fails is for its own check")
         .build();
   }
 
