@@ -108,7 +108,6 @@ public final class ProofStepIndex {
           "wu/lemma-2.4#step-1", "the last line of the display of Lemma 2.4's proof"),
       pending("wu/theorem-2.6", WU, "468-470", Kind.LIMIT, "as g_t -> 0, x_t -> 0 and ||r_t||^2 = ||y - A g_t w_t||^2 -> ||y||^2", "not yet"),
       pending("wu/theorem-2.6", WU, "474-478", Kind.LIMIT, "From (10), (r_t^T A w_t)^2 -> 0", "not yet"),
-      pending("wu/theorem-2.6", WU, "500", Kind.HENCE, "since g_0 < g^*, ||A^T r_t|| > c_0 > 0: the residual does not go to zero", "not yet"),
       pending("wu/theorem-2.6", WU, "502-504", Kind.HENCE, "w = +-A^T r/||A^T r||; the + sign maximizes the loss over ||w|| = 1, "
           + "hence w = -A^T r/||A^T r||", "not yet"),
       pending("wu/theorem-2.6", WU, "510-512", Kind.HENCE, "w minimizes 1/2 ||A g w - y||^2 + g/(2 c^) ||w||^2 with ||w|| = 1", "not yet"),

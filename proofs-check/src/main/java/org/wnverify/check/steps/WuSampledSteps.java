@@ -36,6 +36,7 @@ final class WuSampledSteps {
   static List<SampledStep> steps() {
     List<SampledStep> s = new ArrayList<>();
     s.addAll(lemma24());
+    s.add(theorem26());
     s.add(theorem27());
     s.add(lemmaC1());
     s.add(monotone(false));
@@ -197,6 +198,40 @@ final class WuSampledSteps {
             + "exp(-2kt) ||r_0||^2 (Gronwall), which is at most the printed exp(-kt) ||r_0||^2: the printed rate is half the one proved")
         .build());
     return out;
+  }
+
+  /** g* = ||A^+ y||, the norm of the minimum-norm solution. */
+  private static double gStar(StepPoint p) {
+    return org.wnverify.numeric.linalg.PseudoInverse.minNormSolutionNorm(a(p), p.vec("y"));
+  }
+
+  /**
+   * Part II, "since g_0 < g^*, ||A^T r_t|| > c_0 > 0 for some c_0": the proof names no c_0, so the
+   * check exhibits one, c_0 = lambda_min(AA^T)(g^* - g_0) (||A^T r|| >= lambda_min^(1/2) ||r|| and
+   * ||r|| = ||A(x^* - g_0 w)|| >= lambda_min^(1/2) (g^* - g_0)), at every unit w, so at every w_t.
+   */
+  private static SampledStep theorem26() {
+    double[][] a = {{1, 0, 0}, {0, 2, 0}};
+    return SampledStep.hence("wu/theorem-2.6#step-4", loc("Appendix C.4.3, Part II (fixed g_t = g_0)", "500"),
+            "Now, since g_0 < g^*, it follows that A^T r_t has a norm that is strictly bounded away from zero, i.e., "
+                + "||A^T r_t|| > c_0 > 0 for some c_0 > 0")
+        .printed(p -> Vectors.norm(atr(p)), GE, p -> lambdaMin(p) * (gStar(p) - p.get("g")))
+        .flippedControl()
+        .control("c_0 = lambda_max(AA^T)(g^* - g_0)", p -> Vectors.norm(atr(p)), GE, p -> lambdaMax(p) * (gStar(p) - p.get("g")))
+        .control("c_0 = lambda_min(AA^T)(g^*^2 - g_0^2)", p -> Vectors.norm(atr(p)), GE,
+            p -> lambdaMin(p) * (gStar(p) * gStar(p) - p.get("g") * p.get("g")))
+        .sampler(rnd -> {
+          StepPoint q = draw(rnd).build();
+          return q.toBuilder().put("g", gStar(q) * (rnd.nextBoolean() ? rnd.nextDouble(0, 1) : rnd.nextDouble(0.9, 1))).build();
+        })
+        .corner(StepPoint.builder().put("n", 2).put("d", 3).put("A", a).put("y", new double[] {2, 0})
+            .put("w", new double[] {1, 0, 0}).put("g", 1).put("c", 0).build())
+        .corner(StepPoint.builder().put("n", 2).put("d", 3).put("A", a).put("y", new double[] {2, 0})
+            .put("w", unit(new double[] {1, 0, 1})).put("g", 0).put("c", 0).build())
+        .assumptions(p -> p.get("g") >= 0 && p.get("g") < gStar(p) ? fullRank(p) : Optional.of("0 <= g_0 < g^* = ||A^+ y||"))
+        .fixed("n", "d", "c")
+        .note("the c_0 exhibited is tight: at w = x^*/g^* with orthogonal rows of A both inequalities are equalities (a corner)")
+        .build();
   }
 
   private static SampledStep theorem27() {
