@@ -43,6 +43,7 @@ final class WuSampledSteps {
     s.add(monotone(true));
     s.add(timeS(false));
     s.add(timeS(true));
+    s.add(positive14());
     return s;
   }
 
@@ -386,6 +387,36 @@ final class WuSampledSteps {
             + "a - delta/2 > 1; the step holds for g_s^2 (wu/lemma-c.1#step-7-corrected)")
         .note("bears on the statement: Lemma C.1 concludes g_t >= (...)/lambda_max - delta/2 for t >= s from this step, and the "
             + "proof supports only g_t^2 >= that level; whether the printed statement itself fails is for its own check")
+        .build();
+  }
+
+  /**
+   * The "> 0" that ends (14), at the first time the proof applies it, t = 0: lambda_max(a - g_0^2)
+   * with a as in {@link #level}, at numbers meeting (13) (delta < g_0 < min(delta_0, a)).
+   */
+  private static SampledStep positive14() {
+    return SampledStep.hence("wu/lemma-c.1#step-8", loc("Appendix C.5.2, proof of Lemma C.1, eq. (14), the '> 0' at t = 0", "578"),
+            "dg_t^2/dt >= ... = lambda_max((delta - g_0)/lambda_max g_0 ||A w_0||^2 - g_t^2) > 0   (14), under (13)")
+        .printed(p -> p.get("lambda") * (level(p) - p.get("g0") * p.get("g0")), GE, p -> 0)
+        .control("> lambda_max a (the - g_t^2 dropped)", p -> p.get("lambda") * (level(p) - p.get("g0") * p.get("g0")), GE,
+            p -> p.get("lambda") * level(p))
+        .sampler(rnd -> {
+          double delta = rnd.nextDouble(0.01, 1);
+          double g0 = delta + rnd.nextDouble(0.01, 3);
+          return StepPoint.builder().put("g0", g0).put("delta", delta).put("delta0", g0 + rnd.nextDouble(0.01, 8))
+              .put("ratio", rnd.nextBoolean() ? 1 : rnd.nextDouble(0.05, 1)).put("lambda", rnd.nextDouble(0.1, 4)).build();
+        })
+        .corner(StepPoint.builder().put("g0", 2).put("delta", 0.5).put("delta0", 3.5).put("ratio", 1).put("lambda", 1).build())
+        .corner(StepPoint.builder().put("g0", 0.5).put("delta", 0.1).put("delta0", 2).put("ratio", 1).put("lambda", 2).build())
+        .assumptions(p -> 0 < p.get("delta") && p.get("delta") < p.get("g0") && p.get("g0") < Math.min(p.get("delta0"), level(p))
+            && p.get("ratio") > 0 && p.get("ratio") <= 1 && p.get("lambda") > 0 ? Optional.empty()
+            : Optional.of("(13) with delta_0: 0 < delta < g_0 < min(delta_0, a), 0 < ||A w_0||^2/lambda_max <= 1"))
+        .note("the numbers read with delta_0 for the printed delta (wu/lemma-c.1#eq-14-corrected); with the printed delta < g_0 the "
+            + "level is negative and the '> 0' fails at every t")
+        .note("FINDING (proof step): (13) asks g_0 < a, while lambda_max(a - g_0^2) > 0 needs g_0^2 < a; for g_0 > 1 with "
+            + "g_0 < a < g_0^2 the right side of (14) is negative at t = 0")
+        .note("does not affect the statement through this step: solving (14) (the next line) is a linear comparison that needs no "
+            + "sign, and gives g_t^2 >= (g_0^2 - a) e^(-lambda_max t) + a either way (wu/lemma-c.1#step-4-corrected)")
         .build();
   }
 
