@@ -39,7 +39,7 @@ public final class ClaimCatalogue {
   public static ClaimCatalogue standard() {
     return new ClaimCatalogue(List.of(
         new SymbolicIdentityClaims(), new ChouClaims(), new ChouExperimentClaims(), new EwnClaims(), new WuClaims(),
-        new ProofStepClaims()));
+        new ProofStepClaims(), new org.wnverify.check.steps.SampledStepClaims()));
   }
 
   /** Every claim, sorted by id. */

@@ -1,0 +1,42 @@
+package org.wnverify.check.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.wnverify.check.Claim;
+import org.wnverify.check.catalogue.ClaimCatalogue;
+
+/** Issue 20: the index of proof steps and the catalogue agree both ways, and docs/proof-steps.md is the index. */
+class ProofStepIndexTest {
+  @Test
+  void everyIndexedClaimExistsAndEveryCatalogueStepIsIndexed() {
+    Set<String> catalogue = ClaimCatalogue.standard().all().stream().map(c -> c.id().toString()).collect(Collectors.toSet());
+    List<ProofStepIndex.Row> rows = ProofStepIndex.rows();
+    Set<String> indexed = rows.stream().flatMap(r -> r.claim().stream()).collect(Collectors.toSet());
+    assertThat(catalogue).containsAll(indexed);
+    List<String> steps = ClaimCatalogue.standard().all().stream().map(Claim::id).map(Object::toString)
+        .filter(id -> id.contains("#step-") || id.contains("#eq-")).toList();
+    assertThat(indexed).containsAll(steps);
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.file()).as(r.display()).isIn(ProofStepIndex.CHOU, ProofStepIndex.WU);
+      assertThat(r.lines()).as(r.display()).matches("\\d+(-\\d+)?");
+      assertThat(r.display()).isNotBlank();
+    });
+    assertThat(rows).anySatisfy(r -> assertThat(r.claim()).isEmpty());
+  }
+
+  @Test
+  void theDocumentIsTheIndex() throws Exception {
+    Path doc = ProofStepIndex.repositoryRoot().resolve("docs/proof-steps.md");
+    if (Boolean.getBoolean("wnverify.writeDocs")) {
+      Files.writeString(doc, ProofStepIndex.markdown());
+    }
+    assertThat(doc).exists();
+    assertThat(Files.readString(doc)).as("docs/proof-steps.md is stale: run ProofStepIndex.main").isEqualTo(ProofStepIndex.markdown());
+  }
+}
