@@ -19,6 +19,7 @@ public final class WuClaims implements ClaimProvider {
         new Example2d(Example2d.Part.CLOSER), new Example2d(Example2d.Part.SPURIOUS),
         new Theorem32Counts(Theorem32Counts.Statement.CASE_A), new Theorem32Counts(Theorem32Counts.Statement.CASE_B),
         new Theorem32Counts(Theorem32Counts.Statement.E1), new Theorem32Counts(Theorem32Counts.Statement.E7),
-        new Proposition33(false), new Proposition33(true), new Figure1());
+        new Proposition33(false), new Proposition33(true), new Figure1(),
+        new LemmaC1Bound(false), new LemmaC1Bound(true));
   }
 }
