@@ -20,6 +20,8 @@ public final class WuClaims implements ClaimProvider {
         new Theorem32Counts(Theorem32Counts.Statement.CASE_A), new Theorem32Counts(Theorem32Counts.Statement.CASE_B),
         new Theorem32Counts(Theorem32Counts.Statement.E1), new Theorem32Counts(Theorem32Counts.Statement.E7),
         new Proposition33(false), new Proposition33(true), new Figure1(),
-        new LemmaC1Bound(false), new LemmaC1Bound(true));
+        new LemmaC1Bound(false), new LemmaC1Bound(true),
+        new TheoremD2Invariant(TheoremD2Invariant.Mode.LOGISTIC), new TheoremD2Invariant(TheoremD2Invariant.Mode.LEAST_SQUARES),
+        new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C), new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C_CORRECTED));
   }
 }

@@ -23,7 +23,11 @@ class WuAppendixCDTest {
   /** Expected verdicts; the printed statements that fail are findings. */
   static final Map<String, Verdict> EXPECTED = Map.ofEntries(
       Map.entry("wu/lemma-c.1", Verdict.VIOLATED),
-      Map.entry("wu/lemma-c.1-corrected", Verdict.HOLDS));
+      Map.entry("wu/lemma-c.1-corrected", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2#least-squares", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2#with-ratio-c", Verdict.VIOLATED),
+      Map.entry("wu/theorem-d.2#with-ratio-c-corrected", Verdict.HOLDS));
 
   @BeforeAll
   static void runAll() {
