@@ -22,6 +22,10 @@ public final class WuClaims implements ClaimProvider {
         new Proposition33(false), new Proposition33(true), new Figure1(),
         new LemmaC1Bound(false), new LemmaC1Bound(true),
         new TheoremD2Invariant(TheoremD2Invariant.Mode.LOGISTIC), new TheoremD2Invariant(TheoremD2Invariant.Mode.LEAST_SQUARES),
-        new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C), new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C_CORRECTED));
+        new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C), new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C_CORRECTED),
+        new AssumptionD1(), new AppendixA(AppendixA.Statement.WN_UPDATE), new AppendixA(AppendixA.Statement.RPGD_UPDATE),
+        new AppendixA(AppendixA.Statement.WN_LAMBDA), new AppendixA(AppendixA.Statement.WN_LAMBDA_CORRECTED),
+        new AppendixA(AppendixA.Statement.RPGD_LAMBDA), new AppendixA(AppendixA.Statement.RPGD_LAMBDA_CORRECTED),
+        new AppendixA(AppendixA.Statement.SMALL_GAMMA), new AppendixA(AppendixA.Statement.SMALL_GAMMA_CORRECTED));
   }
 }

@@ -14,7 +14,7 @@ import org.wnverify.check.NegativeControl;
 import org.wnverify.check.Verdict;
 
 /**
- * The numbered statements of Wu et al. Appendices A, C and D at seed 1 with 6 samples (the default
+ * The statements of Wu et al. Appendices A, C and D at seed 1 with 6 samples (the default
  * audit): each verdict, and every negative control rejected by the same check.
  */
 class WuAppendixCDTest {
@@ -27,7 +27,16 @@ class WuAppendixCDTest {
       Map.entry("wu/theorem-d.2", Verdict.HOLDS),
       Map.entry("wu/theorem-d.2#least-squares", Verdict.HOLDS),
       Map.entry("wu/theorem-d.2#with-ratio-c", Verdict.VIOLATED),
-      Map.entry("wu/theorem-d.2#with-ratio-c-corrected", Verdict.HOLDS));
+      Map.entry("wu/theorem-d.2#with-ratio-c-corrected", Verdict.HOLDS),
+      Map.entry("wu/assumption-d.1", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#wn-update", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#rpgd-update", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#wn-lambda", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#wn-lambda-corrected", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#rpgd-lambda", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#rpgd-lambda-corrected", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#orthogonal-small-gamma", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#orthogonal-small-gamma-corrected", Verdict.HOLDS));
 
   @BeforeAll
   static void runAll() {
