@@ -58,6 +58,21 @@ class WuClaimsTest {
       Map.entry("wu/theorem-e.7", Verdict.HOLDS),
       Map.entry("wu/proposition-3.3", Verdict.HOLDS),
       Map.entry("wu/proposition-e.9", Verdict.HOLDS),
+      Map.entry("wu/lemma-c.1", Verdict.VIOLATED),
+      Map.entry("wu/lemma-c.1-corrected", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2#least-squares", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2#with-ratio-c", Verdict.VIOLATED),
+      Map.entry("wu/theorem-d.2#with-ratio-c-corrected", Verdict.HOLDS),
+      Map.entry("wu/assumption-d.1", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#wn-update", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#rpgd-update", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#wn-lambda", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#wn-lambda-corrected", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#rpgd-lambda", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#rpgd-lambda-corrected", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#orthogonal-small-gamma", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#orthogonal-small-gamma-corrected", Verdict.HOLDS),
       Map.entry("wu/figure-1", Verdict.INCONCLUSIVE));
 
   @BeforeAll
