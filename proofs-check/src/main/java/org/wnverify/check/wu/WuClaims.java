@@ -26,6 +26,7 @@ public final class WuClaims implements ClaimProvider {
         new AssumptionD1(), new AppendixA(AppendixA.Statement.WN_UPDATE), new AppendixA(AppendixA.Statement.RPGD_UPDATE),
         new AppendixA(AppendixA.Statement.WN_LAMBDA), new AppendixA(AppendixA.Statement.WN_LAMBDA_CORRECTED),
         new AppendixA(AppendixA.Statement.RPGD_LAMBDA), new AppendixA(AppendixA.Statement.RPGD_LAMBDA_CORRECTED),
-        new AppendixA(AppendixA.Statement.SMALL_GAMMA), new AppendixA(AppendixA.Statement.SMALL_GAMMA_CORRECTED));
+        new AppendixA(AppendixA.Statement.SMALL_GAMMA), new AppendixA(AppendixA.Statement.SMALL_GAMMA_CORRECTED),
+        new FigureF(FigureF.Which.FIGURE_3), new FigureF(FigureF.Which.FIGURE_4));
   }
 }
