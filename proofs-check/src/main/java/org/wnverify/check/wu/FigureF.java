@@ -169,14 +169,7 @@ final class FigureF extends DescribedClaim {
     boolean all = results.get(1).equals("true");
     int unfinished = Integer.parseInt(results.get(2));
     out.evidence("unfinished runs (iteration cap before loss 1e-5)", unfinished);
-    if (z != PAPER) {
-      out.verdict(Verdict.INCONCLUSIVE, "reduced size (" + z + "; the paper: " + PAPER + "): " + text
-          + "; only --profile paper judges the paper's experiment");
-    } else if (unfinished > 0) {
-      out.verdict(Verdict.INCONCLUSIVE, unfinished + " run(s) hit the iteration cap: " + text);
-    } else {
-      out.verdict(all ? Verdict.HOLDS : Verdict.VIOLATED, text);
-    }
+    FigureVerdict.decide(out, z != PAPER, z, PAPER, unfinished, all, text);
     return out.build();
   }
 
