@@ -143,14 +143,7 @@ final class Figure1 extends DescribedClaim {
     String text = "overlap " + (s1 ? "yes" : "no") + " (" + Theorem26.fmt(overlap) + "), WN/rPGD close for g0 <= 1.5 "
         + (s2 ? "yes" : "no") + " (" + Theorem26.fmt(worstClose) + "), GD far for g0 >= 1.5 " + (s3 ? "yes" : "no")
         + " (" + Theorem26.fmt(gdFar) + ")";
-    if (z != PAPER) {
-      out.verdict(Verdict.INCONCLUSIVE, "reduced size (" + z + "; the paper: " + PAPER + "): " + text
-          + "; only --profile paper judges the paper's experiment");
-    } else if (unfinished > 0) {
-      out.verdict(Verdict.INCONCLUSIVE, unfinished + " run(s) hit the iteration cap: " + text);
-    } else {
-      out.verdict(s1 && s2 && s3 ? Verdict.HOLDS : Verdict.VIOLATED, text);
-    }
+    FigureVerdict.decide(out, z != PAPER, z, PAPER, unfinished, s1 && s2 && s3, text);
     return out.build();
   }
 }

@@ -43,6 +43,16 @@ abstract class InvariantClaim extends WuClaim {
 
   abstract List<Mutant> mutants();
 
+  /** The flow integrated for an instance (Theorem D.2 overrides it with other losses). */
+  WuFlow flow(WuInstance p) {
+    return WuFlow.of(p);
+  }
+
+  /** An extra stop rule for the horizon (positive at the start; null: none). */
+  java.util.function.ToDoubleFunction<double[]> stop(WuInstance p) {
+    return null;
+  }
+
   @Override
   public List<WuHypothesis> hypotheses() {
     return List.of(WuHypothesis.C_POSITIVE, WuHypothesis.UNIT_W0);
@@ -80,7 +90,7 @@ abstract class InvariantClaim extends WuClaim {
     for (WuSample sample : samples) {
       ctx.checkpoint();
       WuInstance p = sample.instance();
-      Refinement.Runs runs = Refinement.run(ctx, WuFlow.of(p), MAX_TIME, HORIZON_LOSS_FACTOR, null, ABS_PER_REL);
+      Refinement.Runs runs = Refinement.run(ctx, flow(p), MAX_TIME, HORIZON_LOSS_FACTOR, stop(p), ABS_PER_REL);
       if (runs.problem() != null) {
         undecided++;
         notes.add(sample.label() + ": " + runs.problem());
@@ -131,7 +141,7 @@ abstract class InvariantClaim extends WuClaim {
   }
 
   private Verdict judgeOnly(CheckContext ctx, WuInstance p) {
-    Refinement.Runs runs = Refinement.run(ctx, WuFlow.of(p), MAX_TIME, HORIZON_LOSS_FACTOR, null, ABS_PER_REL);
+    Refinement.Runs runs = Refinement.run(ctx, flow(p), MAX_TIME, HORIZON_LOSS_FACTOR, stop(p), ABS_PER_REL);
     return runs.problem() != null ? Verdict.INCONCLUSIVE : Refinement.judge(runs, quantity(p), raw()).verdict();
   }
 }

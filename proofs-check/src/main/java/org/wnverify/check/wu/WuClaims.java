@@ -21,6 +21,14 @@ public final class WuClaims implements ClaimProvider {
         new Theorem32Counts(Theorem32Counts.Statement.CASE_A), new Theorem32Counts(Theorem32Counts.Statement.CASE_B),
         new Theorem32Counts(Theorem32Counts.Statement.E1), new Theorem32Counts(Theorem32Counts.Statement.E7),
         new Proposition33(false), new Proposition33(true), new Figure1(),
-        new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E2), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E3), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E3_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E4), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E4_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E5), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E5_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E6), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E6_CORRECTED), new LemmaE8PhaseTwo(false), new LemmaE8PhaseTwo(true), new LemmasE10E11(LemmasE10E11.Statement.E10), new LemmasE10E11(LemmasE10E11.Statement.E10_CORRECTED), new LemmasE10E11(LemmasE10E11.Statement.E11));
+        new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E2), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E3), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E3_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E4), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E4_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E5), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E5_CORRECTED), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E6), new AppendixE1Lemmas(AppendixE1Lemmas.Statement.E6_CORRECTED), new LemmaE8PhaseTwo(false), new LemmaE8PhaseTwo(true), new LemmasE10E11(LemmasE10E11.Statement.E10), new LemmasE10E11(LemmasE10E11.Statement.E10_CORRECTED), new LemmasE10E11(LemmasE10E11.Statement.E11),
+        new LemmaC1Bound(false), new LemmaC1Bound(true),
+        new TheoremD2Invariant(TheoremD2Invariant.Mode.LOGISTIC), new TheoremD2Invariant(TheoremD2Invariant.Mode.LEAST_SQUARES),
+        new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C), new TheoremD2Invariant(TheoremD2Invariant.Mode.RATIO_C_CORRECTED),
+        new AssumptionD1(), new AppendixA(AppendixA.Statement.WN_UPDATE), new AppendixA(AppendixA.Statement.RPGD_UPDATE),
+        new AppendixA(AppendixA.Statement.WN_LAMBDA), new AppendixA(AppendixA.Statement.WN_LAMBDA_CORRECTED),
+        new AppendixA(AppendixA.Statement.RPGD_LAMBDA), new AppendixA(AppendixA.Statement.RPGD_LAMBDA_CORRECTED),
+        new AppendixA(AppendixA.Statement.SMALL_GAMMA), new AppendixA(AppendixA.Statement.SMALL_GAMMA_CORRECTED),
+        new FigureF(FigureF.Which.FIGURE_3), new FigureF(FigureF.Which.FIGURE_4));
   }
 }

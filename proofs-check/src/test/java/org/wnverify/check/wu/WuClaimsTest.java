@@ -37,6 +37,7 @@ class WuClaimsTest {
       Map.entry("wu/lemma-2.5#squared-norm-along-trajectories-corrected", Verdict.HOLDS),
       Map.entry("wu/theorem-2.6#dichotomy", Verdict.VIOLATED),
       Map.entry("wu/theorem-2.6#dichotomy-corrected", Verdict.HOLDS),
+      Map.entry("wu/theorem-2.6#dichotomy-under-part-ii-corrected-range", Verdict.VIOLATED),
       Map.entry("wu/theorem-2.6#part-i-closed-form", Verdict.VIOLATED),
       Map.entry("wu/theorem-2.6#part-i-closed-form-corrected", Verdict.HOLDS),
       Map.entry("wu/theorem-2.6#sufficient-condition", Verdict.HOLDS),
@@ -59,7 +60,24 @@ class WuClaimsTest {
       Map.entry("wu/proposition-3.3", Verdict.HOLDS),
       Map.entry("wu/proposition-e.9", Verdict.HOLDS),
       Map.entry("wu/figure-1", Verdict.INCONCLUSIVE),
-      Map.entry("wu/lemma-e.2", Verdict.HOLDS), Map.entry("wu/lemma-e.3", Verdict.VIOLATED), Map.entry("wu/lemma-e.3#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.4", Verdict.VIOLATED), Map.entry("wu/lemma-e.4#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.5", Verdict.VIOLATED), Map.entry("wu/lemma-e.5#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.6", Verdict.VIOLATED), Map.entry("wu/lemma-e.6#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.8", Verdict.VIOLATED), Map.entry("wu/lemma-e.8#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.10", Verdict.VIOLATED), Map.entry("wu/lemma-e.10#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.11", Verdict.HOLDS));
+      Map.entry("wu/lemma-e.2", Verdict.HOLDS), Map.entry("wu/lemma-e.3", Verdict.VIOLATED), Map.entry("wu/lemma-e.3#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.4", Verdict.VIOLATED), Map.entry("wu/lemma-e.4#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.5", Verdict.VIOLATED), Map.entry("wu/lemma-e.5#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.6", Verdict.VIOLATED), Map.entry("wu/lemma-e.6#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.8", Verdict.VIOLATED), Map.entry("wu/lemma-e.8#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.10", Verdict.VIOLATED), Map.entry("wu/lemma-e.10#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.11", Verdict.HOLDS),
+      Map.entry("wu/lemma-c.1", Verdict.VIOLATED),
+      Map.entry("wu/lemma-c.1-corrected", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2#least-squares", Verdict.HOLDS),
+      Map.entry("wu/theorem-d.2#with-ratio-c", Verdict.VIOLATED),
+      Map.entry("wu/theorem-d.2#with-ratio-c-corrected", Verdict.HOLDS),
+      Map.entry("wu/assumption-d.1", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#wn-update", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#rpgd-update", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#wn-lambda", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#wn-lambda-corrected", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#rpgd-lambda", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#rpgd-lambda-corrected", Verdict.HOLDS),
+      Map.entry("wu/appendix-a#orthogonal-small-gamma", Verdict.VIOLATED),
+      Map.entry("wu/appendix-a#orthogonal-small-gamma-corrected", Verdict.HOLDS),
+      Map.entry("wu/figure-3", Verdict.INCONCLUSIVE),
+      Map.entry("wu/figure-4", Verdict.INCONCLUSIVE));
 
   @BeforeAll
   static void runAll() {
