@@ -47,6 +47,7 @@ final class OutLock implements AutoCloseable {
       ch.truncate(0);
       ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
       ch.force(false);
+      removeStaleTempFiles(dir);
       return new OutLock(ch, l);
     } catch (IOException e) {
       try {
@@ -57,6 +58,29 @@ final class OutLock implements AutoCloseable {
         // nothing more to release
       }
       throw new UsageException("--out " + dir + ": cannot lock it (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Deletes the temporary files (".NAME...tmp", see AtomicFiles) a killed run left half-written in
+   * dir and its report subdirectories. Safe only under the lock: no other run is writing there.
+   * A SIGKILL between creating a temporary file and moving it into place leaves one behind; the
+   * report it was to replace is still the last complete one.
+   */
+  private static void removeStaleTempFiles(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir, 2)) {
+      files.filter(f -> {
+        String n = f.getFileName().toString();
+        return n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f);
+      }).forEach(f -> {
+        try {
+          Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+          // a file we cannot delete is left as it was; it is never read
+        }
+      });
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // listing failed: nothing is lost by leaving stale temporary files
     }
   }
 
