@@ -28,6 +28,36 @@ public final class Findings {
     return out;
   }
 
+  /**
+   * The findings on printed statements, apart from the proof steps (issue 20: a reader weighs a
+   * wrong theorem and a wrong line of a proof differently).
+   */
+  public static List<Finding> statements(AuditReport r, ClaimInfo info) {
+    return of(r).stream().filter(f -> !isProofStep(f.printed(), info)).toList();
+  }
+
+  /** The findings on displayed steps inside the proofs ({@code #step-k}, {@code #eq-n}). */
+  public static List<Finding> proofSteps(AuditReport r, ClaimInfo info) {
+    return of(r).stream().filter(f -> isProofStep(f.printed(), info)).toList();
+  }
+
+  static boolean isProofStep(ClaimOutcome o, ClaimInfo info) {
+    return info.kind(o.id()).equals(org.wnverify.check.ClaimKind.PROOF_STEP.label());
+  }
+
+  /**
+   * The checks of the statement a proof step belongs to, in this run: the claims of the same lemma
+   * or theorem that are neither proof steps nor corrected variants. Whether they hold says whether
+   * the wrong step makes the statement fail (a wrong step under a statement that holds misleads the
+   * reader of the proof, not of the theorem).
+   */
+  public static List<ClaimOutcome> statementChecks(ClaimOutcome step, AuditReport r, ClaimInfo info) {
+    org.wnverify.check.ClaimId parent = step.id().parent();
+    return r.outcomes().stream()
+        .filter(o -> o.id().parent().equals(parent) && !isProofStep(o, info) && !ReportLinks.isCorrectedVariant(o.id()))
+        .toList();
+  }
+
   /** The minimal counterexample in words (for a symbolic claim, the witness point follows as its instance). */
   public static String counterexample(ClaimOutcome o) {
     return o.counterexample() != null ? o.counterexample().description() : o.summary();

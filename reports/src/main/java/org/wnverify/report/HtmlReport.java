@@ -175,12 +175,21 @@ public final class HtmlReport implements ReportFormat {
   }
 
   private void findings(StringBuilder sb, AuditReport r) {
-    List<Findings.Finding> fs = Findings.of(r);
+    List<Findings.Finding> fs = Findings.statements(r, ctx.info());
     sb.append("<h2 id=\"findings\">Findings: printed statements that fail (").append(fs.size()).append(")</h2>\n");
     if (fs.isEmpty()) {
       sb.append("<p>None in this run.</p>\n");
-      return;
     }
+    findingArticles(sb, r, fs, false);
+    List<Findings.Finding> steps = Findings.proofSteps(r, ctx.info());
+    if (!steps.isEmpty()) {
+      sb.append("<h2 id=\"proof-step-findings\">Proof-step findings: displayed steps of the proofs that fail (")
+          .append(steps.size()).append(")</h2>\n");
+      findingArticles(sb, r, steps, true);
+    }
+  }
+
+  private void findingArticles(StringBuilder sb, AuditReport r, List<Findings.Finding> fs, boolean proofSteps) {
     for (Findings.Finding f : fs) {
       ClaimOutcome o = f.printed();
       sb.append("<article class=\"finding\"><h3>").append(claimLink(o.id().toString())).append(" <span class=\"v ")
@@ -202,6 +211,22 @@ public final class HtmlReport implements ReportFormat {
             .append("</code>, not checked in this run.</p>\n");
       } else {
         sb.append("none in the catalogue.</p>\n");
+      }
+      if (proofSteps) {
+        List<ClaimOutcome> st = Findings.statementChecks(o, r, ctx.info());
+        sb.append("<p><b>The statement in this run.</b> ");
+        if (st.isEmpty()) {
+          sb.append("not checked in this run.");
+        } else {
+          for (ClaimOutcome c : st) {
+            sb.append(claimLink(c.id().toString())).append(" <span class=\"v ").append(c.verdict()).append("\">")
+                .append(c.verdict()).append("</span> ");
+          }
+          if (st.stream().noneMatch(c -> c.verdict().rejects())) {
+            sb.append("(the wrong step does not make it fail)");
+          }
+        }
+        sb.append("</p>\n");
       }
       sb.append("</article>\n");
     }

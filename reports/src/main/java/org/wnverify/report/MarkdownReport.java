@@ -135,21 +135,40 @@ public final class MarkdownReport implements ReportFormat {
   }
 
   private void findings(StringBuilder sb, AuditReport r) {
-    List<Findings.Finding> fs = Findings.of(r);
+    List<Findings.Finding> fs = Findings.statements(r, ctx.info());
     sb.append("\n## Findings: printed statements that fail (").append(fs.size()).append(")\n\n");
     if (fs.isEmpty()) {
       sb.append("None in this run.\n");
+    } else {
+      sb.append("| claim | verdict | what fails | corrected variant |\n|---|---|---|---|\n");
+      for (Findings.Finding f : fs) {
+        ClaimOutcome o = f.printed();
+        sb.append("| ").append(link(o.id())).append(" | **").append(o.verdict()).append("** | ")
+            .append(cell(brief(o.summary()))).append(" | ").append(corrected(f)).append(" |\n");
+      }
+    }
+    List<Findings.Finding> steps = Findings.proofSteps(r, ctx.info());
+    if (steps.isEmpty()) {
       return;
     }
-    sb.append("| claim | verdict | what fails | corrected variant |\n|---|---|---|---|\n");
-    for (Findings.Finding f : fs) {
+    sb.append("\n## Proof-step findings: displayed steps of the proofs that fail (").append(steps.size())
+        .append(")\n\n| step | verdict | what fails | corrected step | the statement in this run |\n|---|---|---|---|---|\n");
+    for (Findings.Finding f : steps) {
       ClaimOutcome o = f.printed();
+      List<ClaimOutcome> st = Findings.statementChecks(o, r, ctx.info());
+      String statement = st.isEmpty() ? "not checked in this run"
+          : String.join(", ", st.stream().map(c -> link(c.id()) + " " + c.verdict()).toList())
+              + (st.stream().noneMatch(c -> c.verdict().rejects()) ? " (the wrong step does not make it fail)" : "");
       sb.append("| ").append(link(o.id())).append(" | **").append(o.verdict()).append("** | ")
-          .append(cell(brief(o.summary()))).append(" | ")
-          .append(f.corrected().map(c -> link(c.id()) + " " + c.verdict()).orElse(
-              ctx.info().has(ReportLinks.correctedVariantOf(o.id()))
-                  ? "`" + ReportLinks.correctedVariantOf(o.id()) + "` (not in this run)" : "none")).append(" |\n");
+          .append(cell(brief(o.summary()))).append(" | ").append(corrected(f)).append(" | ").append(statement).append(" |\n");
     }
+  }
+
+  private String corrected(Findings.Finding f) {
+    ClaimOutcome o = f.printed();
+    return f.corrected().map(c -> link(c.id()) + " " + c.verdict()).orElse(
+        ctx.info().has(ReportLinks.correctedVariantOf(o.id()))
+            ? "`" + ReportLinks.correctedVariantOf(o.id()) + "` (not in this run)" : "none");
   }
 
   private void inconclusive(StringBuilder sb, AuditReport r) {
