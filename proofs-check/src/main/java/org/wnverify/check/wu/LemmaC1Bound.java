@@ -89,7 +89,7 @@ final class LemmaC1Bound extends PerInstanceClaim {
   private final boolean corrected;
 
   LemmaC1Bound(boolean corrected) {
-    super(corrected ? "wu/lemma-c.1-corrected" : "wu/lemma-c.1",
+    super(corrected ? "wu/lemma-c.1#corrected" : "wu/lemma-c.1",
         "Wu et al., Appendix C.5.2, Lemma C.1 (001_b498c678a289d7b1.txt, lines 534-544)"
             + (corrected ? " corrected as the proof's (14) gives" : ""),
         corrected ? "Under the setting of Lemma 2.2 with c > 0, <A w0, A w*> > 0, g0 > 0 and D := (||A g* w*||^2 - "

@@ -62,7 +62,7 @@ class WuClaimsTest {
       Map.entry("wu/figure-1", Verdict.INCONCLUSIVE),
       Map.entry("wu/lemma-e.2", Verdict.HOLDS), Map.entry("wu/lemma-e.3", Verdict.VIOLATED), Map.entry("wu/lemma-e.3#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.4", Verdict.VIOLATED), Map.entry("wu/lemma-e.4#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.5", Verdict.VIOLATED), Map.entry("wu/lemma-e.5#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.6", Verdict.VIOLATED), Map.entry("wu/lemma-e.6#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.8", Verdict.VIOLATED), Map.entry("wu/lemma-e.8#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.10", Verdict.VIOLATED), Map.entry("wu/lemma-e.10#corrected", Verdict.HOLDS), Map.entry("wu/lemma-e.11", Verdict.HOLDS),
       Map.entry("wu/lemma-c.1", Verdict.VIOLATED),
-      Map.entry("wu/lemma-c.1-corrected", Verdict.HOLDS),
+      Map.entry("wu/lemma-c.1#corrected", Verdict.HOLDS),
       Map.entry("wu/theorem-d.2", Verdict.HOLDS),
       Map.entry("wu/theorem-d.2#least-squares", Verdict.HOLDS),
       Map.entry("wu/theorem-d.2#with-ratio-c", Verdict.VIOLATED),
