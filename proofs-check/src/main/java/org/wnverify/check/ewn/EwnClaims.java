@@ -47,6 +47,7 @@ public final class EwnClaims implements ClaimProvider {
             "Morwani and Ramaswamy, App. H, Proposition 5 (cross-entropy)"),
         new Proposition1(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#proposition-4",
             "Morwani and Ramaswamy, App. H, Proposition 4 (cross-entropy)")));
+    all.addAll(EwnTheoryClaims.claims());
     return all;
   }
 }
