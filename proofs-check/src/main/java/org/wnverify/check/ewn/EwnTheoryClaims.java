@@ -11,6 +11,7 @@ final class EwnTheoryClaims {
   static List<Claim> claims() {
     return List.of(
         new Theorem1Descent(Parameterization.EWN),
-        new Theorem1Descent(Parameterization.SWN));
+        new Theorem1Descent(Parameterization.SWN),
+        new Corollary1());
   }
 }

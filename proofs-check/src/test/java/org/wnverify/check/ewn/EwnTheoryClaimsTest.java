@@ -8,4 +8,9 @@ class EwnTheoryClaimsTest {
   void theorem1ForGradientDescent() {
     EwnNumericClaimsTest.run("ewn/theorem-1#gd").values().forEach(EwnNumericClaimsTest::assertHoldsWithRejectedControls);
   }
+
+  @Test
+  void corollary1() {
+    EwnNumericClaimsTest.assertHoldsWithRejectedControls(EwnNumericClaimsTest.run("ewn/corollary-1").get("ewn/corollary-1"));
+  }
 }
