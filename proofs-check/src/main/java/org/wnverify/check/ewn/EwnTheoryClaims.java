@@ -18,6 +18,11 @@ final class EwnTheoryClaims {
         "Morwani and Ramaswamy, Proposition 3 (004 lines 257-284), App. E"));
     all.addAll(Proposition3.all(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#proposition-6-",
         "Morwani and Ramaswamy, App. H, Proposition 6 (cross-entropy; 004 lines 1995-2016)"));
+    all.add(new Theorem3(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#theorem-5",
+        "Morwani and Ramaswamy, App. H, Theorem 5 (cross-entropy; 004 lines 2017-2030), proof via G.1.2/G.2",
+        "For EWN with cross-entropy loss, under (A1)-(A4) (flow, d(t) = t for eta = 1; the paper states (A1)-(A5) and"
+            + " lim ||r(t+1) - r(t)||/(g(t+1) - g(t)) = 0 for GD): ||w|| grows as Theta((log d(t))^(1/L)) and L(w(t))"
+            + " decreases as Theta(1/(d(t) (log d(t))^2))"));
     return all;
   }
 }
