@@ -21,6 +21,7 @@ public final class EwnClaims implements ClaimProvider {
         .map(e -> (Claim) new IdentityClaim(ClaimId.parse(e.id()), e.location(), e.statement(), e::report))
         .toList());
     all.addAll(numeric());
+    all.addAll(EwnTheoryClaims.claims());
     return all;
   }
 
@@ -47,7 +48,6 @@ public final class EwnClaims implements ClaimProvider {
             "Morwani and Ramaswamy, App. H, Proposition 5 (cross-entropy)"),
         new Proposition1(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#proposition-4",
             "Morwani and Ramaswamy, App. H, Proposition 4 (cross-entropy)")));
-    all.addAll(EwnTheoryClaims.claims());
     return all;
   }
 }
