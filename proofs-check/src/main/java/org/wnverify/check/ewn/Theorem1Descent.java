@@ -185,13 +185,12 @@ final class Theorem1Descent extends SampledClaim<NetworkInstance> {
         }
       }
     }
-    double[] lx = new double[eta.length];
-    double[] ly = new double[eta.length];
-    for (int k = 0; k < eta.length; k++) {
-      lx[k] = Math.log(eta[k]);
-      ly[k] = Math.log(Math.max(defect[k], Double.MIN_NORMAL));
+    double[] floored = new double[defect.length];
+    for (int k = 0; k < defect.length; k++) {
+      floored[k] = Math.max(defect[k], Double.MIN_NORMAL); // exact agreement (0) has no log
     }
-    double[] sr = slope(lx, ly);
+    var lf = org.wnverify.check.wu.LogLogFit.of(eta, floored);
+    double[] sr = {lf.slope(), lf.rSquared()};
     if (!(motion > 1e-3 * scale)) {
       return new Fit(eta, defect, sr[0], sr[1], motion, scale, vMono, "the trajectory did not move (motion "
           + motion + ")");
@@ -214,36 +213,9 @@ final class Theorem1Descent extends SampledClaim<NetworkInstance> {
     return out;
   }
 
-  /** Least-squares slope and R^2. */
-  static double[] slope(double[] x, double[] y) {
-    int n = x.length;
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < n; i++) {
-      mx += x[i] / n;
-      my += y[i] / n;
-    }
-    double sxx = 0;
-    double sxy = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      sxx += (x[i] - mx) * (x[i] - mx);
-      sxy += (x[i] - mx) * (y[i] - my);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    double b = sxy / sxx;
-    double r2 = syy == 0 ? 1 : sxy * sxy / (sxx * syy);
-    return new double[] {b, r2};
-  }
-
   @Override
   protected void checkSamples(CheckContext ctx, List<Sample<NetworkInstance>> all, ClaimOutcome.Builder out) {
-    List<Sample<NetworkInstance>> samples = ctx.profile() == CheckContext.Profile.PAPER
-        ? all : all.subList(0, Math.min(QUICK_SAMPLES, all.size()));
-    if (samples.size() < all.size()) {
-      out.evidence("samples not run in the default audit (cost; all run under --profile paper)",
-          all.size() - samples.size());
-    }
+    List<Sample<NetworkInstance>> samples = EwnChecks.quick(ctx, all, QUICK_SAMPLES, out);
     List<Theorem1Numeric.Variant> variants = flows.variants();
     List<List<Object>> rows = new ArrayList<>();
     Map<String, int[]> tally = new LinkedHashMap<>();
