@@ -16,4 +16,19 @@ final class EwnChecks {
     return new NegativeControl(mutation, v, "rejected on " + c[0] + " instance(s), accepted on " + c[1]
         + ", undecided on " + c[2]);
   }
+
+  /**
+   * The samples judged: the first {@code quick} in the default audit (cost), all under --profile
+   * paper; the rest are listed as not run.
+   */
+  static <T> java.util.List<T> quick(org.wnverify.check.CheckContext ctx, java.util.List<T> all, int quick,
+      org.wnverify.check.ClaimOutcome.Builder out) {
+    java.util.List<T> samples = ctx.profile() == org.wnverify.check.CheckContext.Profile.PAPER
+        ? all : all.subList(0, Math.min(quick, all.size()));
+    if (samples.size() < all.size()) {
+      out.evidence("samples not run in the default audit (cost; all run under --profile paper)",
+          all.size() - samples.size());
+    }
+    return samples;
+  }
 }

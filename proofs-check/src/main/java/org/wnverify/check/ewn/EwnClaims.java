@@ -21,6 +21,7 @@ public final class EwnClaims implements ClaimProvider {
         .map(e -> (Claim) new IdentityClaim(ClaimId.parse(e.id()), e.location(), e.statement(), e::report))
         .toList());
     all.addAll(numeric());
+    all.addAll(EwnTheoryClaims.claims());
     return all;
   }
 

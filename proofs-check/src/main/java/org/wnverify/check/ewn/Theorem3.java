@@ -47,10 +47,18 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
   static final double SLOPE_TOL = 0.3;
   static final int QUICK_PROBLEMS = 2;
 
+  private final LossFunction loss;
+
   Theorem3() {
-    super(ClaimId.parse("ewn/theorem-3"), "Morwani and Ramaswamy, Theorem 3, App. G (G.1.2 for flow); abstract",
+    this(LossFunction.EXPONENTIAL, "ewn/theorem-3", "Morwani and Ramaswamy, Theorem 3, App. G (G.1.2 for flow); abstract",
         "For EWN under (A1)-(A4) (flow, d(t) = t for eta = 1): ||w(t)|| grows as Theta((log d(t))^(1/L)) and "
-            + "L(w(t)) decreases as Theta(1/(d(t) (log d(t))^2)); the exponent 2 does not depend on L", ClaimKind.ASYMPTOTIC);
+            + "L(w(t)) decreases as Theta(1/(d(t) (log d(t))^2)); the exponent 2 does not depend on L");
+  }
+
+  /** The same check for another loss (App. H, Theorem 5: cross-entropy). */
+  Theorem3(LossFunction loss, String id, String location, String statement) {
+    super(ClaimId.parse(id), location, statement, ClaimKind.ASYMPTOTIC);
+    this.loss = loss;
   }
 
   @Override
@@ -60,14 +68,14 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
 
   @Override
   public List<? extends Hypothesis<NetworkInstance>> hypotheses() {
-    return List.of(Hypothesis.of("(L1) exponential loss, binary labels",
-        i -> i.loss() == LossFunction.EXPONENTIAL && i.data().isBinary() ? null : "loss " + i.loss()));
+    return List.of(Hypothesis.of(loss == LossFunction.EXPONENTIAL ? "(L1) exponential loss, binary labels"
+        : "(L1') cross-entropy loss, binary labels", i -> i.loss() == loss && i.data().isBinary() ? null : "loss " + i.loss()));
   }
 
   @Override
   protected Supplier<Sample<NetworkInstance>> sampler(CheckContext ctx) {
     var it = NetworkSampler.linSep(ctx.random(ClaimId.parse("ewn/lin-sep")), 64, AsymptoticClaim.HIDDEN,
-        LossFunction.EXPONENTIAL).iterator();
+        loss).iterator();
     return () -> {
       var s = it.next();
       return new Sample<>(s.instance(), s.label());
@@ -194,7 +202,7 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
   @Override
   protected void checkSamples(CheckContext ctx, List<Sample<NetworkInstance>> all, ClaimOutcome.Builder out) {
     List<Sample<NetworkInstance>> samples = ctx.profile() == CheckContext.Profile.PAPER
-        ? all : all.subList(0, Math.min(QUICK_PROBLEMS, all.size()));
+        ? all : all.subList(0, Math.min(loss == LossFunction.EXPONENTIAL ? QUICK_PROBLEMS : 1, all.size()));
     double[] levels = ctx.profile() == CheckContext.Profile.PAPER ? LEVELS : QUICK_LEVELS;
     List<List<Object>> rows = new ArrayList<>();
     Map<String, int[]> tally = new LinkedHashMap<>();
@@ -204,6 +212,17 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     boolean plotted = false; // the first decided problem's path
     for (Sample<NetworkInstance> s : samples) {
       ctx.checkpoint();
+      // (A1)-(A4) observed on the EWN flow path (the run Theorem 2 / Theorem 4 also read, cached)
+      AsymptoticRun path = AsymptoticRun.of(s.instance(), Parameterization.EWN, null, AsymptoticClaim.FLOW_LEVELS, () -> {
+        ctx.checkpoint();
+        return false;
+      });
+      List<Assumptions.Observed> obs = Assumptions.observe(path, false);
+      if (!Assumptions.allObserved(obs)) {
+        undecided++;
+        rows.add(List.of(s.label(), "-", "-", "-", "not judged: " + Assumptions.unobserved(obs)));
+        continue;
+      }
       Rates ewn = rates(s.instance(), Parameterization.EWN, levels);
       Rates un = rates(s.instance(), Parameterization.UNNORM, levels);
       if (ewn.problem() != null || un.problem() != null) {

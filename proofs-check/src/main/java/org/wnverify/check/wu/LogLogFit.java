@@ -4,8 +4,8 @@ package org.wnverify.check.wu;
  * Least-squares line through (log x, log y): the slope is the measured order of convergence (1 for
  * a first-order method), R^2 its fit quality.
  */
-record LogLogFit(double slope, double intercept, double rSquared) {
-  static LogLogFit of(double[] x, double[] y) {
+public record LogLogFit(double slope, double intercept, double rSquared) {
+  public static LogLogFit of(double[] x, double[] y) {
     int n = x.length;
     double mx = 0;
     double my = 0;

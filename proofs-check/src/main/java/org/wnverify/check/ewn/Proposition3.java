@@ -1,0 +1,385 @@
+package org.wnverify.check.ewn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.wnverify.check.ClaimKind;
+import org.wnverify.check.Verdict;
+import org.wnverify.numeric.network.GradientDescent;
+import org.wnverify.numeric.network.LossFunction;
+import org.wnverify.numeric.network.Parameterization;
+
+/**
+ * Proposition 3 (004 lines 257-284; proof App. E) and its cross-entropy twin Proposition 6
+ * (App. H.4, lines 1995-2016), one claim per part, on the Lin-Sep GD runs to e^-300. Nodes u, v
+ * with ||w_u||, ||w_v|| -> infinity are the supported nodes of the run, ordered so that
+ * ||g~_v|| >= ||g~_u|| > 0; c = ||g~_u|| / ||g~_v|| is read at the deepest level. The OCR prints
+ * 0 < delta < 2 pi; cos(delta) > 0 is needed for the thresholds of part 3 (ewn.md 5 #15), and the
+ * checks take cos(delta) = {@link #COS_DELTA}, eps = {@link #EPS_FRACTION} c.
+ * <ul>
+ *   <li>part 1 (SWN and EWN): ||grad_u L|| / ||grad_v L|| settles (it lies in [c - eps, c + eps]
+ *   over the last levels) and both cosines cos(w_u, -grad_u L), cos(w_v, -grad_v L) tend to 1.
+ *   <li>part 2 (SWN): lim ||w_u|| / ||w_v|| = c.
+ *   <li>part 3 (EWN): the thresholds. A natural run sits at the interior ratio 1/c (Theorem 2), so
+ *   the premise is produced: at t_2 = the e^-300 iterate, alpha_u is shifted so that the ratio is
+ *   {@link #PUSH} times past the threshold 1/((c - eps) cos delta) (3a) or below cos delta/(c + eps)
+ *   (3b), and GD continues {@link #CONTINUE} further in log L; the ratio must then grow (3a) or
+ *   shrink (3b) monotonically by at least a factor e while part 1's properties hold on the
+ *   continuation. Where they do not (the perturbed run finds a new limit), the run is not judged.
+ * </ul>
+ */
+final class Proposition3 extends AsymptoticClaim {
+  enum Part { PART_1, SWN, EWN }
+
+  /** cos(delta) of the checks: delta = 0.45 rad, inside (0, pi/2). */
+  static final double COS_DELTA = 0.9;
+  /** eps as a fraction of c (0 < eps < c). */
+  static final double EPS_FRACTION = 0.25;
+  /** Part 2: |log(||w_u||/||w_v||) - log c| at e^-300 (the tolerance of the Theorem 2 spreads). */
+  static final double LIMIT_TOL = Spread.TOLERANCE;
+  /** Part 3: the premise is met by this factor (in the ratio) past the threshold. */
+  static final double PUSH = 3;
+  /** Part 3: GD continues this much further down in log L after t_2. */
+  static final double CONTINUE = 3000;
+  /** Part 3: the conclusion "-> infinity / -> 0" is read as monotone change by at least this (log). */
+  static final double DIVERGE_MIN = 1;
+  static final int CONTINUE_LEVELS = 7;
+
+  private final Part part;
+
+  Proposition3(Part part, LossFunction loss, String id, String location) {
+    super(id, location, statement(part), ClaimKind.LIMIT, loss);
+    this.part = part;
+  }
+
+  static String statement(Part p) {
+    String pre = "Let (A1)-(A5) hold (SWN: GD to e^-300; EWN: its gradient-flow path to e^-10000, App. E). For nodes u, v with ||g~_v|| >= ||g~_u|| > 0 and ||w_u(t)||, ||w_v(t)|| -> "
+        + "infinity, c = ||g~_u||/||g~_v||, 0 < eps < c and 0 < delta < pi/2 (printed 2 pi, ewn.md 5 #15): ";
+    return pre + switch (p) {
+      case PART_1 -> "1. there is t_1 such that for all t > t_1, for SWN and EWN, (a) ||grad_{w_u} L|| / ||grad_{w_v} L||"
+          + " in [c - eps, c + eps], (b) (w_u/||w_u||)^T (-grad_{w_u} L/||grad_{w_u} L||) >= cos(delta), (c) the same for v";
+      case SWN -> "2. for SWN, lim ||w_u(t)|| / ||w_v(t)|| = c";
+      case EWN -> "3. for EWN, if at some t_2 > t_1 (a) ||w_u(t_2)||/||w_v(t_2)|| > 1/((c - eps) cos(delta)) then "
+          + "lim ||w_u(t)||/||w_v(t)|| = infinity; (b) ||w_u(t_2)||/||w_v(t_2)|| < cos(delta)/(c + eps) then the limit is 0";
+    };
+  }
+
+  static List<Proposition3> all(LossFunction loss, String prefix, String location) {
+    List<Proposition3> out = new ArrayList<>();
+    out.add(new Proposition3(Part.PART_1, loss, prefix + "part-1", location + ", part 1"));
+    out.add(new Proposition3(Part.SWN, loss, prefix + "swn", location + ", part 2 (SWN)"));
+    out.add(new Proposition3(Part.EWN, loss, prefix + "ewn", location + ", part 3 (EWN)"));
+    return out;
+  }
+
+  /**
+   * EWN is judged on its gradient-flow path (App. E.1.1, E.2.1 prove the flow case; the EWN GD
+   * runs at e^-300 are still far from their limit, 1 - cos ~ 0.03 and growing, as for Theorem 2);
+   * SWN on GD to e^-300 under (A1)-(A5).
+   */
+  @Override
+  boolean onFlowPath(Parameterization p) {
+    return p == Parameterization.EWN;
+  }
+
+  @Override
+  List<Parameterization> parameterizations() {
+    return switch (part) {
+      case PART_1 -> List.of(Parameterization.EWN, Parameterization.SWN);
+      case SWN -> List.of(Parameterization.SWN);
+      case EWN -> List.of(Parameterization.EWN);
+    };
+  }
+
+  /** A pair (u, v) with ||grad_v|| >= ||grad_u|| at the deepest level, and log c. */
+  record Pair(int u, int v, double logC) {}
+
+  static double logGrad(Snapshot s, int k) {
+    return s.logNodeGrad()[k];
+  }
+
+  /**
+   * The pair of supported nodes with the smallest c (the statement is for every pair; the most
+   * unequal gradients give the controls c^2, 1/c the most room), ordered by the gradient condition.
+   */
+  static Pair pair(AsymptoticRun r) {
+    List<Integer> s = r.supportedNodes();
+    Snapshot last = r.last();
+    Pair best = null;
+    for (int a : s) {
+      for (int b : s) {
+        double lc = logGrad(last, a) - logGrad(last, b);
+        if (a != b && lc <= 0 && (best == null || lc < best.logC)) {
+          best = new Pair(a, b, lc);
+        }
+      }
+    }
+    return best;
+  }
+
+  static String name(Pair p) {
+    return String.format(Locale.ROOT, "u = %d, v = %d, c = %.4g", p.u, p.v, Math.exp(p.logC));
+  }
+
+  @Override
+  Judged judge(AsymptoticRun r) {
+    Pair p = pair(r);
+    if (p == null) {
+      return new Judged(Verdict.INCONCLUSIVE, "fewer than two supported nodes: no pair u, v with both norms growing");
+    }
+    return switch (part) {
+      case PART_1 -> part1(r, p, 1, 0);
+      case SWN -> limitRatio(r, p, 1, "c");
+      case EWN -> thresholds(r, p, false, true);
+    };
+  }
+
+  /**
+   * Part 1 with the mutations: sign -1 flips (b), (c) to +grad; logShift != 0 moves the claimed
+   * limit of the gradient ratio from c to c e^{logShift}.
+   */
+  Judged part1(AsymptoticRun r, Pair p, int sign, double logShift) {
+    int n = r.snapshots.size();
+    double target = p.logC + logShift;
+    double eps = Math.log1p(EPS_FRACTION);
+    double worstRatio = 0; // max |log(ratio / c)|
+    double worstCos = 0;
+    boolean cosShrinks = true;
+    for (int k = n - 3; k < n; k++) {
+      Snapshot s = r.snapshots.get(k);
+      worstRatio = Math.max(worstRatio, Math.abs(logGrad(s, p.u) - logGrad(s, p.v) - target));
+    }
+    Snapshot mid = r.snapshots.get(n / 2);
+    for (int k : new int[] {p.u, p.v}) {
+      double dl = 1 - sign * r.last().nodeCos()[k];
+      double dm = 1 - sign * mid.nodeCos()[k];
+      worstCos = Math.max(worstCos, dl);
+      cosShrinks &= dl <= dm + Proposition2.ROUNDING;
+    }
+    // (a) as printed for eps = EPS_FRACTION c: the ratio in [c - eps, c + eps] at the last three levels
+    boolean aHolds = worstRatio <= Math.min(eps, -Math.log1p(-EPS_FRACTION));
+    boolean aFails = !aHolds;
+    boolean bcHolds = worstCos <= 1 - COS_DELTA && (cosShrinks || worstCos <= Proposition2.ALIGN_MAX);
+    boolean bcFails = worstCos > 1 - COS_DELTA && !cosShrinks;
+    return Judged.of(aHolds && bcHolds, aFails || bcFails, String.format(Locale.ROOT,
+        "%s: (a) max |log(||grad_u||/||grad_v||) - log c| over the last 3 levels %.3g; (b), (c) 1 - %scos at e^-300: %.3g "
+            + "(%s since the middle level)", name(p), worstRatio, sign > 0 ? "" : "(-)", worstCos,
+        cosShrinks ? "not growing" : "growing"));
+  }
+
+  /** Part 2 and its mutations: lim ||w_u||/||w_v|| = c^power. */
+  Judged limitRatio(AsymptoticRun r, Pair p, double power, String what) {
+    double[] dev = new double[r.snapshots.size()];
+    for (int k = 0; k < dev.length; k++) {
+      Snapshot s = r.snapshots.get(k);
+      dev[k] = Math.abs(s.logNodeNorm()[p.u] - s.logNodeNorm()[p.v] - power * p.logC);
+    }
+    double last = dev[dev.length - 1];
+    double mid = dev[dev.length / 2];
+    return Judged.of(last <= LIMIT_TOL && last <= mid + LIMIT_TOL / 2, last > LIMIT_TOL && last > 0.5 * mid,
+        String.format(Locale.ROOT, "%s: |log(||w_u||/||w_v||) - log %s| at the levels %s", name(p), what,
+            Assumptions.fmt(dev)));
+  }
+
+  /** A mutation of part 2 that coincides with the statement where c ~ 1. */
+  Judged limitMutation(AsymptoticRun r, double power, String what) {
+    Pair p = pair(r);
+    if (p == null || Math.abs((power - 1) * p.logC) <= 2 * LIMIT_TOL) {
+      return new Judged(Verdict.INCONCLUSIVE, "c too close to 1: " + what + " indistinguishable from c on this run");
+    }
+    return limitRatio(r, p, power, what);
+  }
+
+  /**
+   * Part 3: perturb at t_2 and continue. {@code swapped} is the mutation with the two conclusions
+   * exchanged (above the upper threshold the ratio would go to 0, below the lower one to infinity).
+   * The base c only aims the push; the premise and the hypotheses are then read on the continued
+   * trajectory with its own c' = ||g~_u'||/||g~_v'|| (its own ordering of the pair): gradients depend
+   * on the weights, so a push can also just move the run to another limit.
+   */
+  Judged thresholds(AsymptoticRun r, Pair p, boolean swapped, boolean margins) {
+    double c = Math.exp(p.logC);
+    Snapshot t2 = r.last();
+    double r2 = Math.exp(t2.logNodeNorm()[p.u] - t2.logNodeNorm()[p.v]);
+    List<String> parts = new ArrayList<>();
+    int holds = 0;
+    int fails = 0;
+    for (boolean above : new boolean[] {true, false}) {
+      double goal = above ? PUSH / ((1 - EPS_FRACTION) * c * COS_DELTA) : COS_DELTA / ((1 + EPS_FRACTION) * c) / PUSH;
+      Continuation k = continueFrom(r, p, Math.log(goal / r2));
+      String tag = above ? "(3a) push" : "(3b) push";
+      if (k.problem != null) {
+        parts.add(tag + " not judged: " + k.problem);
+        continue;
+      }
+      Snapshot last = k.snaps.get(k.snaps.size() - 1);
+      boolean uSmallerGrad = logGrad(last, p.u) <= logGrad(last, p.v);
+      int u = uSmallerGrad ? p.u : p.v;
+      int v = uSmallerGrad ? p.v : p.u;
+      double cc = Math.exp(logGrad(last, u) - logGrad(last, v));
+      double eps = EPS_FRACTION * cc;
+      double upper = margins ? 1 / ((cc - eps) * COS_DELTA) : 1 / cc;
+      double lower = margins ? COS_DELTA / (cc + eps) : 1 / cc;
+      int n = k.snaps.size();
+      double[] lr = new double[n];
+      boolean[] part1 = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        Snapshot s = k.snaps.get(i);
+        lr[i] = s.logNodeNorm()[u] - s.logNodeNorm()[v];
+        double gr = Math.exp(logGrad(s, u) - logGrad(s, v));
+        part1[i] = gr >= cc - eps && gr <= cc + eps && s.nodeCos()[u] >= COS_DELTA && s.nodeCos()[v] >= COS_DELTA;
+      }
+      // t_1: the first level from which (a)-(c) hold at every later level
+      int t1 = n;
+      while (t1 > 0 && part1[t1 - 1]) {
+        t1--;
+      }
+      boolean growing = k.snaps.get(n - 1).logNodeNorm()[u] > k.snaps.get(0).logNodeNorm()[u]
+          && k.snaps.get(n - 1).logNodeNorm()[v] > k.snaps.get(0).logNodeNorm()[v];
+      String nums = String.format(Locale.ROOT, "%s: continued pair u' = %d, v' = %d, c' = %.4g, window [%.4g, %.4g];"
+          + " log(||w_u'||/||w_v'||) at the continuation levels %s, (a)-(c) from level %d on", tag, u, v, cc, lower, upper,
+          Assumptions.fmt(lr), t1);
+      if (n - t1 < 3 || !growing) {
+        parts.add(nums + " -> not judged: " + (n - t1 < 3 ? "part 1 (a)-(c) do not hold over the last 3 levels"
+            : "||w_u'||, ||w_v'|| not both growing"));
+        continue;
+      }
+      int at = -1;
+      boolean premiseA = false;
+      for (int i = t1; i < n - 2 && at < 0; i++) {
+        if (Math.exp(lr[i]) > upper || Math.exp(lr[i]) < lower) {
+          at = i;
+          premiseA = Math.exp(lr[i]) > upper;
+        }
+      }
+      if (at < 0) {
+        parts.add(nums + " -> not judged: premise not met (the ratio lies inside the window after t_1)");
+        continue;
+      }
+      boolean monotone = true;
+      for (int i = at + 1; i < n; i++) {
+        monotone &= premiseA ? lr[i] >= lr[i - 1] : lr[i] <= lr[i - 1];
+      }
+      double change = (lr[n - 1] - lr[at]) * (premiseA ? 1 : -1);
+      boolean conclusionSeen = monotone && change >= DIVERGE_MIN;
+      // Bounded: over the rest of the continuation (thousands in log L) the ratio hardly moved, or moved back.
+      boolean bounded = change < DIVERGE_MIN / 4;
+      boolean ok = swapped ? change < -DIVERGE_MIN : conclusionSeen;
+      boolean bad = swapped ? conclusionSeen : bounded;
+      holds += ok ? 1 : 0;
+      fails += bad ? 1 : 0;
+      parts.add(nums + String.format(Locale.ROOT, " (premise %s met at level %d; change %.3g)", premiseA ? "3a" : "3b", at,
+          change) + (ok ? " -> as claimed" : bad ? " -> contradicts" : " -> undecided"));
+    }
+    String detail = String.format(Locale.ROOT, "%s, cos delta = %.2f, eps = %.2f c, ratio at t_2 (e^%.0f) %.4g; %s",
+        name(p), COS_DELTA, EPS_FRACTION, t2.logLoss(), r2, String.join("; ", parts));
+    return new Judged(fails > 0 ? Verdict.VIOLATED : holds > 0 ? Verdict.HOLDS : Verdict.INCONCLUSIVE, detail);
+  }
+
+  record Continuation(List<Snapshot> snaps, String problem) {}
+
+  /**
+   * alpha_u += shift at t_2, then the gradient-flow path (App. E.2.1; normalized time, as the EWN
+   * runs of Theorem 2) CONTINUE further down in log L: GD with eta = k/L^c, c < 1, takes ever
+   * smaller normalized steps and did not get 350 further within 400k steps.
+   */
+  Continuation continueFrom(AsymptoticRun r, Pair p, double shift) {
+    double[] theta = r.run.last().theta().clone();
+    theta[r.objective.net().offset(p.u)] += shift;
+    double first = r.objective.evaluate(theta).logLoss();
+    // The integrator reads the loss itself (e^-900 underflows to 0): integrate the same path for the
+    // loss measured relative to L(t_2), which differs only by a constant factor (same gradient of log L).
+    var flow = new org.wnverify.numeric.network.NetworkFlow(r.objective,
+        org.wnverify.numeric.network.StepSchedule.inverseLossPower(1, 1), theta);
+    var settings = org.wnverify.numeric.ode.IntegrationSettings.of(AsymptoticRun.FLOW_TOLERANCE, 1e7)
+        .withRecordSteps(true).withBudget(4_000_000);
+    var sys = new org.wnverify.numeric.ode.FlowSystem() {
+      @Override
+      public int getDimension() {
+        return flow.getDimension();
+      }
+
+      @Override
+      public void computeDerivatives(double t, double[] y, double[] yDot) {
+        // Arc length: d theta/ds = -grad log L / ||grad log L||, a time change of the flow (same path).
+        // In the normalized time of eta = 1/L the pushed EWN runs blow up numerically (d alpha/ds ~ e^alpha).
+        var e = r.objective.evaluate(y);
+        double[] g = e.gradLogTheta();
+        double n = org.wnverify.numeric.linalg.Vectors.norm(g);
+        for (int i = 0; i < yDot.length; i++) {
+          yDot[i] = -g[i] / n;
+        }
+      }
+
+      @Override
+      public double[] initialState() {
+        return flow.initialState();
+      }
+
+      @Override
+      public double[] point(double[] y) {
+        return flow.point(y);
+      }
+
+      @Override
+      public double loss(double[] y) {
+        return Math.exp(flow.logLoss(y) - first);
+      }
+    };
+    double target = first - CONTINUE;
+    var res = org.wnverify.numeric.ode.FlowIntegrator.integrate(sys, settings, y -> flow.logLoss(y) - target);
+    List<GradientDescent.Iterate> its = new ArrayList<>();
+    for (int k = 0; k < res.trajectory().size(); k++) {
+      double[] th = res.trajectory().state(k);
+      its.add(new GradientDescent.Iterate(k, th, flow.logLoss(th), Double.NaN, Double.NaN));
+    }
+    boolean reached = !its.isEmpty() && its.get(its.size() - 1).logLoss() <= target + 1e-6 * Math.abs(target);
+    GradientDescent.Run run = new GradientDescent.Run(reached ? GradientDescent.Status.REACHED_TARGET
+        : GradientDescent.Status.MAX_STEPS, "flow path: " + res.status() + ", " + res.message(), its,
+        its.isEmpty() ? null : its.get(its.size() - 1), 0);
+    if (run.status() != GradientDescent.Status.REACHED_TARGET) {
+      return new Continuation(null, "continuation: " + run.message());
+    }
+    List<Snapshot> snaps = new ArrayList<>();
+    int li = 0;
+    for (GradientDescent.Iterate x : run.recorded()) {
+      double level = first - CONTINUE * li / (CONTINUE_LEVELS - 1.0);
+      if (li < CONTINUE_LEVELS && (li == 0 || x.logLoss() <= level)) {
+        snaps.add(Snapshot.of(r.objective, x));
+        li++;
+      }
+    }
+    if (snaps.size() < CONTINUE_LEVELS) {
+      return new Continuation(null, "continuation reached " + snaps.size() + " of " + CONTINUE_LEVELS + " levels");
+    }
+    return new Continuation(snaps, null);
+  }
+
+  @Override
+  List<Mutation> mutations() {
+    return switch (part) {
+      case PART_1 -> List.of(
+          new Mutation("(b), (c) with +grad: w_u aligned with grad_{w_u} L", r -> {
+            Pair p = pair(r);
+            return p == null ? new Judged(Verdict.INCONCLUSIVE, "no pair") : part1(r, p, -1, 0);
+          }),
+          new Mutation("(a) with the ratio tending to 2c in place of c", r -> {
+            Pair p = pair(r);
+            return p == null ? new Judged(Verdict.INCONCLUSIVE, "no pair") : part1(r, p, 1, Math.log(2));
+          }));
+      case SWN -> List.of(
+          new Mutation("lim ||w_u||/||w_v|| = 1/c (EWN's relation)", r -> limitMutation(r, -1, "1/c")),
+          new Mutation("exponent: lim ||w_u||/||w_v|| = c^2", r -> limitMutation(r, 2, "c^2")));
+      case EWN -> List.of(
+          new Mutation("the conclusions swapped: above 1/((c-eps) cos delta) the ratio -> 0, below cos delta/(c+eps) -> infinity",
+              r -> {
+                Pair p = pair(r);
+                return p == null ? new Judged(Verdict.INCONCLUSIVE, "no pair") : thresholds(r, p, true, true);
+              }),
+          new Mutation("the thresholds without their margins: both at the equilibrium ratio 1/c", r -> {
+            Pair p = pair(r);
+            return p == null ? new Judged(Verdict.INCONCLUSIVE, "no pair") : thresholds(r, p, false, false);
+          }));
+    };
+  }
+}
