@@ -83,8 +83,13 @@ public final class AuditRunner {
             running.remove(id);
           }
           if (done.compareAndSet(false, true)) {
-            publish(outcome.withSeconds((System.nanoTime() - start) / 1e9));
-            release.run();
+            // released even if a listener throws an Error while the outcome is published: with done
+            // set, the watchdog will not release this slot, and run() would wait for it forever
+            try {
+              publish(outcome.withSeconds((System.nanoTime() - start) / 1e9));
+            } finally {
+              release.run();
+            }
           }
         });
         watchdog.schedule(() -> {
@@ -96,10 +101,13 @@ public final class AuditRunner {
             if (t != null) {
               t.interrupt();
             }
-            publish(ClaimOutcome.inconclusive(claim.id(), base.seedFor(claim.id()),
-                    "time budget of " + budgetNanos / 1_000_000_000L + " s exceeded; claim abandoned")
-                .withSeconds((System.nanoTime() - start) / 1e9));
-            release.run();
+            try {
+              publish(ClaimOutcome.inconclusive(claim.id(), base.seedFor(claim.id()),
+                      "time budget of " + budgetNanos / 1_000_000_000L + " s exceeded; claim abandoned")
+                  .withSeconds((System.nanoTime() - start) / 1e9));
+            } finally {
+              release.run();
+            }
           }
         }, budgetNanos + GRACE_NANOS, TimeUnit.NANOSECONDS);
       }
