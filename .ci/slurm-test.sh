@@ -184,10 +184,8 @@ merge_exit="$(grep -oE ' ExitCode=[0-9]+:[0-9]+' <<<"$merge_info" | head -n 1 | 
   || { say "merge job $merge: ExitCode=$merge_exit, expected $plain_status:0"; echo "$merge_info" >&2; exit 1; }
 
 # --- the merged report must be the plain one, apart from timings and where counterexamples live.
-normalise() {
-  grep -vE '^ *"(seconds|threads)" : ' "$1" \
-    | sed -E 's#"savedTo" : ".*/counterexamples/#"savedTo" : "counterexamples/#'
-}
+# shellcheck source=report-normalise.sh
+. "$repo/.ci/report-normalise.sh"
 [ -f "$work/out/report.json" ] || { say "merge wrote no report.json"; exit 1; }
 if ! diff -u <(normalise "$work/plain/report.json") <(normalise "$work/out/report.json") >"$work/log/diff.txt"; then
   say "the merged report.json differs from the unsharded one:"; head -n 40 "$work/log/diff.txt" >&2; exit 1

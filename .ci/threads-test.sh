@@ -7,10 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-normalise() {
-  grep -vE '^ *"(seconds|threads)" : ' "$1" \
-    | sed -E 's#"savedTo" : ".*/counterexamples/#"savedTo" : "counterexamples/#'
-}
+# shellcheck source=report-normalise.sh
+. .ci/report-normalise.sh  # the working directory is the repository (cd above)
 status=()
 for t in 1 2; do
   s=0

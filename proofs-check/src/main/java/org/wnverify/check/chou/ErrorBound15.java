@@ -87,16 +87,14 @@ final class ErrorBound15 {
           counts[m][violatedWith(mutated[m]) ? 0 : 1]++;
         }
       }
-      // Where the precondition holds, the mutation is the statement itself, so only instances that
-      // miss it can tell them apart; a sample without one leaves this control undecided.
-      if (Double.isFinite(eps) && !precondition) {
-        counts[PRECONDITION_DROPPED][lhs - eps * q > Refinement.CONSISTENCY * uncertainty ? 0 : 1]++;
-      }
+      tallyPreconditionDropped(counts);
     }
 
-      /**
-     * Adds this result's verdict on the precondition-dropped mutation alone (the dedicated instance
-     * of {@link #PRECONDITION_MISSED}); a result that meets the precondition adds nothing.
+    /**
+     * Adds this result's verdict on the precondition-dropped mutation alone. Where the precondition
+     * holds, the mutation is the statement itself, so only instances that miss it can tell them
+     * apart; a sample without one leaves this control undecided (then {@link #PRECONDITION_MISSED}
+     * decides it).
      */
     void tallyPreconditionDropped(int[][] counts) {
       if (status != Status.LP_FAILED && Double.isFinite(eps) && !precondition) {

@@ -251,12 +251,7 @@ final class Theorem1Numeric extends SampledClaim<NetworkInstance> {
 
   @Override
   protected void checkSamples(CheckContext ctx, List<Sample<NetworkInstance>> all, ClaimOutcome.Builder out) {
-    List<Sample<NetworkInstance>> samples = ctx.profile() == CheckContext.Profile.PAPER
-        ? all : all.subList(0, Math.min(QUICK_SAMPLES, all.size()));
-    if (samples.size() < all.size()) {
-      out.evidence("samples not run in the default audit (cost; all run under --profile paper)",
-          all.size() - samples.size());
-    }
+    List<Sample<NetworkInstance>> samples = EwnChecks.quick(ctx, all, QUICK_SAMPLES, out);
     List<Variant> variants = variants();
     List<List<Object>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
