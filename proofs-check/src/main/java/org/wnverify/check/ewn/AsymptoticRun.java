@@ -119,17 +119,23 @@ final class AsymptoticRun {
   }
 
   /**
-   * The nodes carrying weight mass in the limit (||w~_u|| > 0): between the first and the last
-   * snapshot their norm grew at least half as fast (in log) as ||w||. Nodes with ||w~_u|| -> 0 keep
-   * a bounded norm while ||w|| grows.
+   * The nodes observed to carry weight mass in the limit (||w~_u|| > 0): between the first and the
+   * last snapshot their norm grew at least half as fast (in log) as ||w|| (nodes with ||w~_u|| -> 0
+   * keep a bounded norm while ||w|| grows), and their share log(||w_u|| / ||w||) is not still
+   * falling at the deepest levels. A node that grows, but slower than ||w||, loses its share
+   * steadily: its limit share may be 0, so the hypothesis ||w~_u|| > 0 is not observed for it
+   * (the soak found such dying nodes taken for supported ones, and a false VIOLATED from them).
    */
   List<Integer> supportedNodes() {
     Snapshot a = snapshots.get(0);
+    Snapshot m = snapshots.get(snapshots.size() / 2);
     Snapshot b = last();
     double total = Math.log(b.weightNorm() / a.weightNorm());
     List<Integer> s = new ArrayList<>();
     for (int k = 0; k < b.nodes(); k++) {
-      if (b.logNodeNorm()[k] - a.logNodeNorm()[k] >= SUPPORT_GROWTH * total) {
+      boolean grew = b.logNodeNorm()[k] - a.logNodeNorm()[k] >= SUPPORT_GROWTH * total;
+      double shareChange = (b.logNodeNorm()[k] - Math.log(b.weightNorm())) - (m.logNodeNorm()[k] - Math.log(m.weightNorm()));
+      if (grew && shareChange >= -SHARE_DRIFT) {
         s.add(k);
       }
     }
@@ -138,6 +144,14 @@ final class AsymptoticRun {
 
   /** Fraction of ||w||'s log-growth a supported node must show (see {@link #supportedNodes()}). */
   static final double SUPPORT_GROWTH = 0.5;
+
+  /**
+   * Largest fall of a supported node's log-share log(||w_u|| / ||w||) from the middle to the
+   * deepest level: 5 % of its norm share. Corrections of O(log log t / log t) (ewn.md 4) move a
+   * share with a positive limit by a few hundredths over these levels; a node losing more is
+   * still dying.
+   */
+  static final double SHARE_DRIFT = 0.05;
 
   /** ||x_k - x_{k-1}|| between successive snapshots of a direction. */
   static double[] changes(List<Snapshot> s, java.util.function.Function<Snapshot, double[]> f) {

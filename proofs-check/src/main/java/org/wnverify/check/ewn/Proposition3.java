@@ -157,14 +157,33 @@ final class Proposition3 extends AsymptoticClaim {
       cosShrinks &= dl <= dm + Proposition2.ROUNDING;
     }
     // (a) as printed for eps = EPS_FRACTION c: the ratio in [c - eps, c + eps] at the last three levels
-    boolean aHolds = worstRatio <= Math.min(eps, -Math.log1p(-EPS_FRACTION));
-    boolean aFails = !aHolds;
+    // Part 1 says "there is a t_1": a ratio still moving by more than eps over the last levels
+    // has no t_1 yet on this run (undecided); only a settled ratio off the claimed limit fails.
+    double band = Math.min(eps, -Math.log1p(-EPS_FRACTION));
+    boolean aHolds = worstRatio <= band;
+    boolean aFails = !aHolds && ratioVariation(r, p) <= band;
     boolean bcHolds = worstCos <= 1 - COS_DELTA && (cosShrinks || worstCos <= Proposition2.ALIGN_MAX);
     boolean bcFails = worstCos > 1 - COS_DELTA && !cosShrinks;
     return Judged.of(aHolds && bcHolds, aFails || bcFails, String.format(Locale.ROOT,
         "%s: (a) max |log(||grad_u||/||grad_v||) - log c| over the last 3 levels %.3g; (b), (c) 1 - %scos at e^-300: %.3g "
             + "(%s since the middle level)", name(p), worstRatio, sign > 0 ? "" : "(-)", worstCos,
         cosShrinks ? "not growing" : "growing"));
+  }
+
+  /** max |log(||grad_u||/||grad_v||) - log c| over the last 3 levels, c read at the deepest one. */
+  static double ratioVariation(AsymptoticRun r, Pair p) {
+    int n = r.snapshots.size();
+    double worst = 0;
+    for (int k = Math.max(0, n - 3); k < n; k++) {
+      Snapshot s = r.snapshots.get(k);
+      worst = Math.max(worst, Math.abs(logGrad(s, p.u) - logGrad(s, p.v) - p.logC));
+    }
+    return worst;
+  }
+
+  /** Whether c = lim ||grad_u||/||grad_v|| is known on this run: part 1 (a)'s band over the last levels. */
+  static boolean ratioSettled(AsymptoticRun r, Pair p) {
+    return ratioVariation(r, p) <= Math.min(Math.log1p(EPS_FRACTION), -Math.log1p(-EPS_FRACTION));
   }
 
   /** Part 2 and its mutations: lim ||w_u||/||w_v|| = c^power. */
@@ -176,7 +195,11 @@ final class Proposition3 extends AsymptoticClaim {
     }
     double last = dev[dev.length - 1];
     double mid = dev[dev.length / 2];
-    return Judged.of(last <= LIMIT_TOL && last <= mid + LIMIT_TOL / 2, last > LIMIT_TOL && last > 0.5 * mid,
+    if (!ratioSettled(r, p)) {
+      return new Judged(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s: c not settled (||grad_u||/||grad_v|| "
+          + "moved by %.3g in log over the last 3 levels, more than eps)", name(p), ratioVariation(r, p)));
+    }
+    return Judged.of(last <= LIMIT_TOL && last <= mid + LIMIT_TOL / 2, Spread.failsAtDepth(last, mid, LIMIT_TOL),
         String.format(Locale.ROOT, "%s: |log(||w_u||/||w_v||) - log %s| at the levels %s", name(p), what,
             Assumptions.fmt(dev)));
   }
@@ -262,8 +285,11 @@ final class Proposition3 extends AsymptoticClaim {
       }
       double change = (lr[n - 1] - lr[at]) * (premiseA ? 1 : -1);
       boolean conclusionSeen = monotone && change >= DIVERGE_MIN;
-      // Bounded: over the rest of the continuation (thousands in log L) the ratio hardly moved, or moved back.
-      boolean bounded = change < DIVERGE_MIN / 4;
+      // Contradicted only where the ratio did not move towards its claimed limit at all over the
+      // continuation (thousands in log L). A ratio that grows, however slowly, may still diverge
+      // (log log t rates are common here): the earlier rule "moved by less than DIVERGE_MIN / 4"
+      // reported a false VIOLATED in the soak on a ratio growing by 0.009.
+      boolean bounded = change <= 0;
       boolean ok = swapped ? change < -DIVERGE_MIN : conclusionSeen;
       boolean bad = swapped ? conclusionSeen : bounded;
       holds += ok ? 1 : 0;

@@ -6,10 +6,11 @@ import java.util.function.ToDoubleBiFunction;
 
 /**
  * "q_u(t) has the same limit for every supported node u", judged by the spread max_u q_u - min_u q_u
- * of a log-quantity at each loss level: it holds when the spread at e^-300 is at most
- * {@link #TOLERANCE} and has not grown since e^-100; it fails when it ends above the tolerance
- * without having halved. Corrections are O(log log t / log t) (ewn.md 4), so a tight constant
- * would judge the discretization, not the statement.
+ * of a log-quantity at each loss level: it holds when the spread at the deepest level is at most
+ * {@link #TOLERANCE} and has not grown since the middle level; it fails only when it ends above the
+ * tolerance and has not shrunk since the middle level ({@link #failsAtDepth}). Corrections are
+ * O(log log t / log t) (ewn.md 4), so a tight constant would judge the discretization, not the
+ * statement, and a spread that is still shrinking at the deepest level is undecided, not a failure.
  */
 final class Spread {
   /** In log units: ewn.md T2 quotes <= ~0.1 at e^-300 (the authors' EWN log: 0.075). */
@@ -38,9 +39,19 @@ final class Spread {
     double first = s[s.length / 2];
     double last = s[s.length - 1];
     boolean holds = last <= TOLERANCE && last <= first;
-    boolean fails = last > TOLERANCE && last > 0.5 * first;
+    boolean fails = failsAtDepth(last, first, TOLERANCE);
     return AsymptoticClaim.Judged.of(holds, fails, String.format(Locale.ROOT, "spread of %s over nodes %s at the "
         + "levels %s", what, nodes, Assumptions.fmt(s)));
+  }
+
+  /**
+   * A limit statement fails on a finite run only where its deviation ends above the tolerance and
+   * has not shrunk since the middle level: the monotone-trend reading of ewn.md 4. A deviation
+   * that is still falling may reach the tolerance deeper down; the earlier rule (fails unless it
+   * halved) gave false VIOLATED verdicts on slowly settling runs in the 50-seed soak.
+   */
+  static boolean failsAtDepth(double last, double middle, double tolerance) {
+    return last > tolerance && last >= middle;
   }
 
   /** Spread of log ||w_u|| over the nodes at the last level: mutations k log||w_u|| apart need it. */
@@ -88,7 +99,7 @@ final class Spread {
     }
     double mid = dev[dev.length / 2];
     double last = dev[dev.length - 1];
-    return AsymptoticClaim.Judged.of(last <= TOLERANCE && last <= mid, last > TOLERANCE && last > 0.5 * mid,
+    return AsymptoticClaim.Judged.of(last <= TOLERANCE && last <= mid, failsAtDepth(last, mid, TOLERANCE),
         String.format(Locale.ROOT, "| |q_%d - q_%d| - log %.3g | at the levels %s", u, v, factor, Assumptions.fmt(dev)));
   }
 }

@@ -41,13 +41,17 @@ class FigureExperimentsTest {
     assertControlsRejected(o);
   }
 
+  /**
+   * At e^-200 .. e^-300 the Theorem 2 spread of the EWN GD runs is ~0.2 and still shrinking, and
+   * the misalignment of the supported nodes is above 0.03 on one node but shrinking there: a finite
+   * run to the figure's loss decides neither (it used to be reported VIOLATED: the soak showed that
+   * rule turning slow settling into false findings).
+   */
   @Test
-  void linSepEwnIsAFindingAtTheFiguresLossLevels() {
-    // At e^-200 .. e^-300 the Theorem 2 spread of the EWN GD runs is ~0.2 (authors' log 0.075).
+  void linSepEwnIsUndecidedAtTheFiguresLossLevels() {
     ClaimOutcome o = run("ewn/lin-sep#ewn");
-    assertThat(o.verdict()).as(o.summary()).isEqualTo(Verdict.VIOLATED);
-    assertThat(o.summary()).contains("Theorem 2 quantity approximately same");
-    assertThat(o.counterexample()).isNotNull();
+    assertThat(o.verdict()).as(o.summary()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(o.summary()).contains("undecided");
     assertControlsRejected(o);
   }
 
