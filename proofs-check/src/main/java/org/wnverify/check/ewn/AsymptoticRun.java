@@ -147,11 +147,13 @@ final class AsymptoticRun {
 
   /**
    * Largest fall of a supported node's log-share log(||w_u|| / ||w||) from the middle to the
-   * deepest level: 5 % of its norm share. Corrections of O(log log t / log t) (ewn.md 4) move a
-   * share with a positive limit by a few hundredths over these levels; a node losing more is
-   * still dying.
+   * deepest level: 2 % of its norm share. The supported nodes of the soak's runs move their shares
+   * by at most 0.01 there, while dying nodes lose 0.05 (GD, e^-200 -> e^-300) and more; such a node
+   * makes its Theorem 2 quantity drift away from the others' as it dies, which is no evidence
+   * against a statement about nodes with ||w~_u|| > 0. Excluding a node that is in fact supported
+   * only narrows what is judged.
    */
-  static final double SHARE_DRIFT = 0.05;
+  static final double SHARE_DRIFT = 0.02;
 
   /** ||x_k - x_{k-1}|| between successive snapshots of a direction. */
   static double[] changes(List<Snapshot> s, java.util.function.Function<Snapshot, double[]> f) {

@@ -7,8 +7,9 @@ import java.util.function.ToDoubleBiFunction;
 /**
  * "q_u(t) has the same limit for every supported node u", judged by the spread max_u q_u - min_u q_u
  * of a log-quantity at each loss level: it holds when the spread at the deepest level is at most
- * {@link #TOLERANCE} and has not grown since the middle level; it fails only when it ends above the
- * tolerance and has not shrunk since the middle level ({@link #failsAtDepth}). Corrections are
+ * {@link #TOLERANCE} and has not grown since the middle level; it fails only when it ends above
+ * {@link #FAIL_FACTOR} times the tolerance and has not shrunk since the middle level
+ * ({@link #failsAtDepth}). Corrections are
  * O(log log t / log t) (ewn.md 4), so a tight constant would judge the discretization, not the
  * statement, and a spread that is still shrinking at the deepest level is undecided, not a failure.
  */
@@ -45,14 +46,23 @@ final class Spread {
   }
 
   /**
-   * A limit statement fails on a finite run only where its deviation ends above the tolerance and
-   * has not shrunk since the middle level: the monotone-trend reading of ewn.md 4. A deviation
+   * A limit statement fails on a finite run only where its deviation ends well above the tolerance
+   * and has not shrunk since the middle level: the monotone-trend reading of ewn.md 4. A deviation
    * that is still falling may reach the tolerance deeper down; the earlier rule (fails unless it
    * halved) gave false VIOLATED verdicts on slowly settling runs in the 50-seed soak.
    */
   static boolean failsAtDepth(double last, double middle, double tolerance) {
-    return last > tolerance && last >= middle;
+    return last > FAIL_FACTOR * tolerance && last >= middle;
   }
+
+  /**
+   * A deviation counts against a limit only beyond FAIL_FACTOR times the tolerance a holding limit
+   * reaches: between the two the run is undecided, as Wu's AGREE / DISAGREE band. Corrections are
+   * O(log log t / log t) (about 7 % at -log L = 300 in the toy, ewn.md 4), and SWN runs whose GD
+   * cannot go much past e^-400 (the step shrinks as L^(1/30)) still sit at spreads of 0.16 there
+   * while settling (soak, seed 4).
+   */
+  static final double FAIL_FACTOR = 3;
 
   /** Spread of log ||w_u|| over the nodes at the last level: mutations k log||w_u|| apart need it. */
   static double normSpread(AsymptoticRun r, List<Integer> nodes) {
