@@ -48,6 +48,10 @@ final class SoakCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "reports/soak", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--resume", description = {"Continue the soak recorded in --out/soak.json (same first seed, samples",
+      "and claims) from its next seed up to --seeds in all: a soak of hours survives an interruption."})
+  boolean resume;
+
   @Override
   public Integer call() {
     if (seeds < 1 || seeds > 100_000 || samples < 1 || samples > 10_000) {
@@ -62,8 +66,12 @@ final class SoakCommand implements Callable<Integer> {
       counts.put(c.id().toString(), new EnumMap<>(Verdict.class));
       failing.put(c.id().toString(), new ArrayList<>());
     }
-    boolean allPassed = true;
-    for (int k = 0; k < seeds; k++) {
+    int done = resume ? SoakRecord.resume(out.resolve("soak.json"), firstSeed, samples, counts, failing) : 0;
+    boolean allPassed = failing.values().stream().allMatch(List::isEmpty);
+    if (done >= seeds) {
+      System.err.printf(Locale.ROOT, "soak: all %d seeds already recorded in %s%n", done, out.resolve("soak.json"));
+    }
+    for (int k = done; k < seeds; k++) {
       long seed = firstSeed + k;
       AuditReport report = Selection.runQuietly("soak", only, claims, seed, samples);
       for (ClaimOutcome o : report.outcomes()) {
