@@ -277,7 +277,7 @@ final class ChouRemainingSteps {
   private static List<SampledStep> lemma311() {
     List<SampledStep> out = new ArrayList<>();
     String pr = "proof of Lemma 3.11";
-    out.add(SampledStep.hence("chou/lemma-3.11#step-6", loc(pr + ", case L = 2, the decomposition", "1500-1524"),
+    out.add(SampledStep.hence("chou/lemma-3.11#step-6", loc(pr + ", case L = 2, the decomposition", "1498-1524"),
             "Since P_A is a projection, <x~(1) - x~(2), log x~(1) - log x~(2)> = <P_A[x~(1) - x~(2)], log x~(1) - log x~(2)> "
                 + "+ <x~(1) - x~(2), (I - P_A)[log x~(1) - log x~(2)]>")
         .printed(p -> Vectors.dot(diff(p), psiDiff(p)), EQ,

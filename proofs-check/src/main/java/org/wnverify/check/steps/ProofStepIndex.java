@@ -79,7 +79,7 @@ public final class ProofStepIndex {
           + "sigma_min^2(A|_I) (t - t0))", "chou/lemma-3.6", "the statement (30) itself, checked along flows"),
       checkedBy("chou/lemma-3.10", CHOU, "1452-1454", Kind.CONSERVED, "(I - P_A) log(x(t_k)) = (I - P_A) log(x0) (Lemma 3.7's invariant)",
           "chou/lemma-3.7", "the invariant of Lemma 3.7, checked along flows with refinement"),
-      checkedBy("chou/theorem-2.2", CHOU, "1637-1665", Kind.LIMIT, "lim P_A[x~(t) - x~_wn(t)] = 0 and lim (I - P_A)[log x~ - log x~_wn] "
+      checkedBy("chou/theorem-2.2", CHOU, "1637-1670", Kind.LIMIT, "lim P_A[x~(t) - x~_wn(t)] = 0 and lim (I - P_A)[log x~ - log x~_wn] "
           + "(L = 2) or [x~^(2/L-1) - x~_wn^(2/L-1)] = 0, with x~_wn rescaled by gamma(r0, r_inf)", "chou/lemma-3.11",
           "premises (43), (44) measured at the WN limit and the GF limit from the rescaled start, along flows"),
       checkedBy("chou/lemma-3.12", CHOU, "1739-1749", Kind.CONSERVED, "(47): (I - P_A) log(r~u) (L = 2), (I - P_A)(r~u)^(2-L) (L != 2) "

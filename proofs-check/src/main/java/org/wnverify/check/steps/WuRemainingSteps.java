@@ -424,7 +424,7 @@ final class WuRemainingSteps {
     String id = corrected ? "wu/lemma-c.1#step-9-corrected" : "wu/lemma-c.1#step-9";
     String second = corrected ? "g_0^2 < (delta_0 - g_0)/lambda_max g_0 ||A w_0||^2" : "g_0 < (delta_0 - g_0)/lambda_max g_0 ||A w_0||^2";
     SampledStep.Builder b = SampledStep.hence(id, loc("Appendix C.5.2, proof of Lemma C.1, after (13)" + (corrected ? " (g_0^2 corrected)" : ""),
-            "570-572"),
+            "568-572"),
             "which means g_0 < 2 g^* <A w_0, A w^*>/||A w_0||^2 <=> ||A g^* w^*||^2 > ||A(g_0 w_0 - g^* w^*)||^2 and "
                 + second + " <=>(12) ||A g^* w^*||^2 - ||A(g_0 w_0 - g^* w^*)||^2 - lambda_max g_0^2 > 0")
         .printed(p -> equivalences(p, 1, false, corrected), EQ, p -> 0)
