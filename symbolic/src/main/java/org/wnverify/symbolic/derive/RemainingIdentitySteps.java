@@ -15,14 +15,6 @@ final class RemainingIdentitySteps {
     return List.of(corollary315(), wuGradients());
   }
 
-  private static Problem start(String id, String dims, String mut) {
-    Problem p = Problem.of(id, dims);
-    if (!mut.isEmpty()) {
-      p.control(mut);
-    }
-    return p;
-  }
-
   /**
    * (49) is d_t x = -(eta_r x x^T/||x||^2 + eta_u (||x||^2 I - x x^T)) grad L(x); with ||u|| = 1,
    * r^2 = ||x||^2 whatever the sign of r, so eta_r = r^2 is ||x||^2. The substitution is algebra in
@@ -39,7 +31,7 @@ final class RemainingIdentitySteps {
         .run((n, depth, mut) -> {
           List<String> x = Sym.vec("x", n);
           List<String> g = Sym.vec("g", n);
-          Problem p = start(id, "N=" + n + " (symbolic x, g = grad L(x))", mut);
+          Problem p = WuProofSteps.start(id, "N=" + n + " (symbolic x, g = grad L(x))", mut);
           String xx = Sym.normSq(x);
           String etaR = mut.equals(m1) ? "Sqrt(" + xx + ")" : xx;
           String etaU = mut.equals(m2) ? xx : "1";
@@ -69,7 +61,7 @@ final class RemainingIdentitySteps {
         .run((d, m, mut) -> {
           List<String> w = Sym.vec("w", d);
           List<String> y = Sym.vec("y", m);
-          Problem p = start(id, "m=" + m + ", d=" + d + " (symbolic A, y, w, g)", mut);
+          Problem p = WuProofSteps.start(id, "m=" + m + ", d=" + d + " (symbolic A, y, w, g)", mut);
           List<String> x = new ArrayList<>();
           w.forEach(wk -> x.add("(g*" + wk + ")"));
           List<String> res = new ArrayList<>();

@@ -22,7 +22,7 @@ final class WuProofSteps {
     return "Wu et al., " + where + " (" + SRC + ", lines " + lines + ")";
   }
 
-  private static Problem start(String id, String dims, String mut) {
+  static Problem start(String id, String dims, String mut) {
     Problem p = Problem.of(id, dims);
     if (!mut.isEmpty()) {
       p.control(mut);
