@@ -88,7 +88,9 @@ public final class ProofStepIndex {
           + "critical point of L~", "chou/theorem-2.3", "the statement's conclusion, checked along flows: the proof is this one line"),
       checkedBy("wu/lemma-2.5", WU, "454", Kind.CONSERVED, "d||w_t||^2/dt = 2 w_t^T dw_t/dt = 0", "wu/lemma-2.2#step-8", "the same display as in Appendix B"),
       checkedBy("wu/theorem-2.6", WU, "462", Kind.IDENTITY, "(10): d[1/2||r_t||^2]/dt = -r_t^T A [c w_t w_t^T + g_t^2 P_t] A^T r_t",
-          "wu/lemma-2.4#step-1", "the last line of the display of Lemma 2.4's proof"));
+          "wu/lemma-2.4#step-1", "the last line of the display of Lemma 2.4's proof"),
+      checkedBy("wu/theorem-2.6", WU, "474-478", Kind.LIMIT, "From Equation (10), this implies that (r_t^T A w_t)^2 -> 0 (along the "
+          + "flow, to its limit)", "wu/theorem-2.6#step-6-along-flow", "along WN flows to their limit, with the limit's uncertainty"));
 
   /** Every row: the catalogue's step claims and the pending displays, grouped by proof, in the order of the paper. */
   public static List<Row> rows() {
