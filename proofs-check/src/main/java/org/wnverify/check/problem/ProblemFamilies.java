@@ -12,7 +12,7 @@ import org.wnverify.numeric.problem.ProblemInstance;
  */
 public final class ProblemFamilies {
   private static final List<ProblemFamily<?>> ALL = List.of(DiagonalNetFamily.INSTANCE, WuLeastSquaresFamily.INSTANCE,
-      org.wnverify.check.ewn.EwnNetworkFamily.INSTANCE);
+      org.wnverify.check.ewn.EwnNetworkFamily.INSTANCE, org.wnverify.check.steps.StepPointFamily.INSTANCE);
 
   private ProblemFamilies() {}
 

@@ -297,7 +297,7 @@ final class ChouLimitSteps {
   }
 
   /** D_F(p, q) of (51), with F scaled by {@code sign} (the control flips it). */
-  private static double bregman(StepPoint p, double sign) {
+  static double bregman(StepPoint p, double sign) {
     double[] z = p.vec("z");
     double[] x = p.vec("x");
     int depth = p.integer("L");

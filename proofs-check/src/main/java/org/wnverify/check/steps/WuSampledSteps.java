@@ -47,20 +47,20 @@ final class WuSampledSteps {
     return s;
   }
 
-  private static double[][] a(StepPoint p) {
+  static double[][] a(StepPoint p) {
     return p.mat("A", p.integer("n"), p.integer("d"));
   }
 
-  private static double[] w(StepPoint p) {
+  static double[] w(StepPoint p) {
     return unit(p.vec("w"));
   }
 
   /** r = y - A g w. */
-  private static double[] r(StepPoint p) {
+  static double[] r(StepPoint p) {
     return Vectors.subtract(p.vec("y"), Vectors.multiply(a(p), Vectors.scale(p.get("g"), w(p))));
   }
 
-  private static double[] atr(StepPoint p) {
+  static double[] atr(StepPoint p) {
     double[][] a = a(p);
     double[] r = r(p);
     double[] o = new double[p.integer("d")];
@@ -73,7 +73,7 @@ final class WuSampledSteps {
   }
 
   /** d[1/2 ||r_t||^2]/dt = -r^T A [c w w^T + g^2 P_t] A^T r, P_t = I - w w^T (Lemma 2.4's last line). */
-  private static double dtHalfLoss(StepPoint p) {
+  static double dtHalfLoss(StepPoint p) {
     double[] v = atr(p);
     double wv = Vectors.dot(w(p), v);
     double g2 = p.get("g") * p.get("g");
@@ -87,7 +87,7 @@ final class WuSampledSteps {
     return e;
   }
 
-  private static double[][] aat(StepPoint p) {
+  static double[][] aat(StepPoint p) {
     double[][] a = a(p);
     double[][] o = new double[a.length][a.length];
     for (int i = 0; i < a.length; i++) {
@@ -98,16 +98,16 @@ final class WuSampledSteps {
     return o;
   }
 
-  private static double lambdaMin(StepPoint p) {
+  static double lambdaMin(StepPoint p) {
     return eigen(aat(p))[0];
   }
 
-  private static double lambdaMax(StepPoint p) {
+  static double lambdaMax(StepPoint p) {
     double[] e = eigen(aat(p));
     return e[e.length - 1];
   }
 
-  private static StepPoint.Builder draw(SplittableRandom rnd) {
+  static StepPoint.Builder draw(SplittableRandom rnd) {
     int n = 1 + rnd.nextInt(3);
     int d = n + 1 + rnd.nextInt(3);
     double g = rnd.nextBoolean() ? rnd.nextDouble(-2, 2) : rnd.nextDouble(0, 0.2);
@@ -116,7 +116,7 @@ final class WuSampledSteps {
         .put("w", unit(gaussian(rnd, d))).put("g", g).put("c", c);
   }
 
-  private static Optional<String> fullRank(StepPoint p) {
+  static Optional<String> fullRank(StepPoint p) {
     return lambdaMin(p) > RANK_TOL ? Optional.empty() : Optional.of("A of full row rank");
   }
 

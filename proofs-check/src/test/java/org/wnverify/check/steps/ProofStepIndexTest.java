@@ -27,7 +27,8 @@ class ProofStepIndexTest {
       assertThat(r.lines()).as(r.display()).matches("\\d+(-\\d+)?");
       assertThat(r.display()).isNotBlank();
     });
-    assertThat(rows).anySatisfy(r -> assertThat(r.claim()).isEmpty());
+    assertThat(rows).filteredOn(r -> r.file().equals(ProofStepIndex.CHOU) || r.file().equals(ProofStepIndex.WU))
+        .as("every display of the Chou and Wu proofs has a claim").allSatisfy(r -> assertThat(r.claim()).as(r.display()).isPresent());
   }
 
   @Test

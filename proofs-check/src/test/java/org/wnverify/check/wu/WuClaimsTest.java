@@ -32,6 +32,7 @@ class WuClaimsTest {
   /** Expected verdicts: the printed statements that fail are findings (README, "Wu"). */
   private static final Map<String, Verdict> EXPECTED = Map.ofEntries(
       Map.entry("wu/lemma-2.2#algorithms-approach-flow", Verdict.HOLDS),
+      Map.entry("wu/theorem-2.6#step-6-along-flow", Verdict.HOLDS),
       Map.entry("wu/lemma-2.5#along-trajectories", Verdict.HOLDS),
       Map.entry("wu/lemma-2.5#squared-norm-along-trajectories", Verdict.VIOLATED),
       Map.entry("wu/lemma-2.5#squared-norm-along-trajectories-corrected", Verdict.HOLDS),

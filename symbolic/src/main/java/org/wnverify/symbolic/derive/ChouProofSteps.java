@@ -228,7 +228,7 @@ final class ChouProofSteps {
 
   static StepSpec eq28() {
     String id = "chou/lemma-3.3#eq-28";
-    return StepSpec.step(id, loc("proof of Lemma 3.3, eq. (28)", "699-707"),
+    return StepSpec.step(id, loc("proof of Lemma 3.3, eq. (28)", "700-712"),
             "d_t r = -eta_r grad_r L~(r,u) = -(eta_r/||u||_2) u^T grad L(r u/||u||_2)   (28)")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "etaR", "etaU");
@@ -251,7 +251,7 @@ final class ChouProofSteps {
 
   static StepSpec eq29() {
     String id = "chou/lemma-3.3#eq-29";
-    return StepSpec.step(id, loc("proof of Lemma 3.3, eq. (29)", "709-735"),
+    return StepSpec.step(id, loc("proof of Lemma 3.3, eq. (29)", "714-774"),
             "d_t u = -eta_u grad_u L~(r,u) = -eta_u (r/||u||_2) (I - P_u) grad L(r u/||u||_2) "
                 + "= -eta_u (r/||u||_2) grad L(r u/||u||_2) + eta_u (r/||u||_2^3) u u^T grad L(r u/||u||_2) "
                 + "= -eta_u (r/||u||_2) grad L(r u/||u||_2) - eta_u (r d_t r/(eta_r ||u||_2^2)) u   (29)")
@@ -413,7 +413,7 @@ final class ChouProofSteps {
 
   static StepSpec eq33() {
     String id = "chou/lemma-3.8#eq-33";
-    return StepSpec.step(id, loc("proof of Lemma 3.8, eq. (33)", "993-1000"),
+    return StepSpec.step(id, loc("proof of Lemma 3.8, eq. (33)", "996-1004"),
             "d_t u = -r grad L(r u) - (r/eta~) u d_t r = -r grad L(r u) - (1/(2 eta~)) d_t(r^2) u   (33)")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -443,7 +443,7 @@ final class ChouProofSteps {
 
   static StepSpec eq34() {
     String id = "chou/lemma-3.8#eq-34";
-    return StepSpec.step(id, loc("proof of Lemma 3.8, eq. (34)", "1002-1006"),
+    return StepSpec.step(id, loc("proof of Lemma 3.8, eq. (34)", "1006-1026"),
             "(I - P_A)(u^(1-L) .* grad L(r u)) = (I - P_A)(A^T (A (r u)^L - b) r^(L-1)) = 0   (34)")
         .run((n, depth, mut) -> {
           ChouModel cm = ChouModel.symbolic(1, n, depth);
@@ -475,7 +475,7 @@ final class ChouProofSteps {
 
   static StepSpec eq35() {
     String id = "chou/lemma-3.8#eq-35";
-    return StepSpec.step(id, loc("proof of Lemma 3.8, eq. (35)", "1007-1012"),
+    return StepSpec.step(id, loc("proof of Lemma 3.8, eq. (35)", "1028-1035"),
             "(I - P_A)(u^(1-L) .* d_t u) = -(1/(2 eta~)) d_t(r^2) (I - P_A) u^(2-L)   (35)")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -551,7 +551,7 @@ final class ChouProofSteps {
   static List<StepSpec> lemma38Log() {
     List<StepSpec> out = new ArrayList<>();
     String id1 = "chou/lemma-3.8#step-1";
-    out.add(StepSpec.step(id1, loc("proof of Lemma 3.8, case L = 2", "1014-1019"),
+    out.add(StepSpec.step(id1, loc("proof of Lemma 3.8, case L = 2", "1038-1045"),
             "(I - P_A) d_t log(u) = -(1/(2 eta~)) d_t(r^2) (I - P_A) 1")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, 2, "eta", "1");
@@ -572,7 +572,7 @@ final class ChouProofSteps {
         }, new int[][] {{2, 2}, {3, 2}}, LOG_ETA, LOG_SIGN, LOG_ONE));
 
     String id2 = "chou/lemma-3.8#step-2";
-    StepSpec s2 = StepSpec.step(id2, loc("proof of Lemma 3.8, case L = 2", "1021-1027"),
+    StepSpec s2 = StepSpec.step(id2, loc("proof of Lemma 3.8, case L = 2", "1051-1056"),
         "(I - P_A)(log(u) - log(u0)) = -(1/(2 eta~)) (r^2 - r0^2) . (I - P_A) 1");
     StepSpec.Builder b2 = (n, depth, mut) -> integratedLog(id2, n, mut, (kv, m) -> {
       String eta = m[0].equals(LOG_ETA) ? "eta" : "(2*eta)";
@@ -585,7 +585,7 @@ final class ChouProofSteps {
     out.add(s2.run(b2, new int[][] {{2, 2}, {3, 2}}, LOG_ETA, LOG_SIGN, LOG_ONE));
 
     String id3 = "chou/lemma-3.8#eq-36";
-    StepSpec s3 = StepSpec.step(id3, loc("proof of Lemma 3.8, eq. (36)", "1028-1036"),
+    StepSpec s3 = StepSpec.step(id3, loc("proof of Lemma 3.8, eq. (36)", "1058-1082"),
         "(I - P_A)(log(u) + (r^2/(2 eta~)) 1) = (I - P_A)(log(u0) + (r0^2/(2 eta~)) 1)   (36)");
     StepSpec.Builder b3 = (n, depth, mut) -> integratedLog(id3, n, mut, (kv, m) -> {
       String eta = m[0].equals(LOG_ETA) ? "eta" : "(2*eta)";
@@ -603,7 +603,7 @@ final class ChouProofSteps {
     String m4a = "exp(r^2/eta~) in place of exp(r^2/(2 eta~))";
     String m4b = "log(u) - r^2/(2 eta~) 1 on the left";
     String m4c = "log(u^2 exp(r^2/(2 eta~))) on the right";
-    out.add(StepSpec.step(id4, loc("proof of Lemma 3.8, case L = 2", "1037-1049"),
+    out.add(StepSpec.step(id4, loc("proof of Lemma 3.8, case L = 2", "1084-1112"),
             "log(u) + (r^2/(2 eta~)) 1 = log(u) + log(exp((r^2/(2 eta~)) 1)) = log(u . exp(r^2/(2 eta~)))")
         .run((n, depth, mut) -> {
           Problem p = start(id4, "N=" + n + " (symbolic u > 0, r, eta~)", mut);
@@ -667,7 +667,7 @@ final class ChouProofSteps {
     String id4 = "chou/lemma-3.8#step-4";
     String m4 = "1/(L - 2) in place of 1/(2 - L)";
     String m4b = "u^(-L) in place of u^(1-L) on the left";
-    out.add(StepSpec.step(id4, loc("proof of Lemma 3.8, case L != 2", "1050-1051"),
+    out.add(StepSpec.step(id4, loc("proof of Lemma 3.8, case L != 2", "1113-1115"),
             "the left hand side of (35) can be written as (1/(2-L)) d_t (I - P_A) u^(2-L)")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -687,7 +687,7 @@ final class ChouProofSteps {
         }, sizes, m4, m4b));
 
     String id5 = "chou/lemma-3.8#step-5";
-    out.add(StepSpec.step(id5, loc("proof of Lemma 3.8, case L != 2", "1051-1056"),
+    out.add(StepSpec.step(id5, loc("proof of Lemma 3.8, case L != 2", "1116-1123"),
             "d_t(u~) = -((2 - L)/(2 eta~)) d_t(r^2) . u~,  u~ = (I - P_A) u^(2-L)")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -705,7 +705,7 @@ final class ChouProofSteps {
         }, sizes, PW_SIGN, PW_ETA));
 
     String id6 = "chou/lemma-3.8#step-6";
-    out.add(StepSpec.step(id6, loc("proof of Lemma 3.8, case L != 2", "1057-1062"),
+    out.add(StepSpec.step(id6, loc("proof of Lemma 3.8, case L != 2", "1125-1133"),
             "d_t(log(u~)) = ((L - 2)/(2 eta~)) d_t(r^2) . 1")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -724,7 +724,7 @@ final class ChouProofSteps {
         }, sizes, PW_SIGN, PW_ETA));
 
     String id7 = "chou/lemma-3.8#step-7";
-    out.add(StepSpec.step(id7, loc("proof of Lemma 3.8, case L != 2", "1063-1068"),
+    out.add(StepSpec.step(id7, loc("proof of Lemma 3.8, case L != 2", "1135-1141"),
             "log(u~) - log(u~0) = ((L - 2)/(2 eta~)) (r^2 - r0^2) . 1")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -748,7 +748,7 @@ final class ChouProofSteps {
         }, sizes, PW_SIGN, PW_ETA));
 
     String id8 = "chou/lemma-3.8#step-8";
-    out.add(StepSpec.step(id8, loc("proof of Lemma 3.8, case L != 2", "1069-1074"),
+    out.add(StepSpec.step(id8, loc("proof of Lemma 3.8, case L != 2", "1143-1156"),
             "u~ .* u~0^(-1) = exp(((L - 2)/(2 eta~)) (r^2 - r0^2)) . 1")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -772,7 +772,7 @@ final class ChouProofSteps {
         }, sizes, PW_SIGN, PW_ETA));
 
     String id9 = "chou/lemma-3.8#eq-37";
-    out.add(StepSpec.step(id9, loc("proof of Lemma 3.8, eq. (37)", "1075-1082"),
+    out.add(StepSpec.step(id9, loc("proof of Lemma 3.8, eq. (37)", "1158-1176"),
             "u~ . exp(((2 - L)/(2 eta~)) r^2) = u~0 . exp(((2 - L)/(2 eta~)) r0^2)   (37)")
         .run((n, depth, mut) -> {
           Wn f = new Wn(n, depth, "eta", "1");
@@ -1034,7 +1034,7 @@ final class ChouProofSteps {
     String m1a = "r r~^2 in place of r r~";
     String m1b = "||u|| in place of ||u||^2";
     String m1c = "r~ = exp(r^2/eta~) on the right";
-    out.add(StepSpec.step(id1, loc("proof of Lemma 3.12, case L = 1", "1762-1764"),
+    out.add(StepSpec.step(id1, loc("proof of Lemma 3.12, case L = 1", "1768-1771"),
             "<r u, r~ u> = r r~ ||u||_2^2 = r r~,  r~ = exp(r^2/(2 eta~))")
         .run((n, depth, mut) -> {
           List<String> u = Sym.vec("u", n);
@@ -1050,7 +1050,7 @@ final class ChouProofSteps {
     String m2a = "2 log(r~) in place of log(r~)";
     String m2b = "r in place of r^2 in front";
     String m2c = "<u, log(u)> in place of <u^2, log(u)>";
-    out.add(StepSpec.step(id2, loc("proof of Lemma 3.12, case L = 2", "1778-1782"),
+    out.add(StepSpec.step(id2, loc("proof of Lemma 3.12, case L = 2", "1801-1811"),
             "<(r u)^2, log(r~ u)> = r^2 (log(r~) <u^2, 1> + <u^2, log(u)>) = r^2 (log(r~) ||u||_2^2 + <u^2, log(u)>)")
         .run((n, depth, mut) -> {
           List<String> u = Sym.vec("u", n);
@@ -1077,7 +1077,7 @@ final class ChouProofSteps {
     String upper = "(B1*Log(" + rt + ")*s + CC + B2*r^2)";
     String m3a = "r^4/eta~ in place of r^4/(2 eta~)";
     String m3b = "r^3 in place of r^4";
-    out.add(StepSpec.finding(id3, loc("proof of Lemma 3.12, case L = 2, combining the bounds with (48)", "1820-1826"),
+    out.add(StepSpec.finding(id3, loc("proof of Lemma 3.12, case L = 2, combining the bounds with (48)", "1857-1873"),
             "r^4/(2 eta~) - e N r^2/2 <= (B1/(2 eta~) ||P_A 1||_1 + B2) r^2 + C")
         .run((n, depth, mut) -> boundsCase(id3, mut, mut.equals(m3a) ? "r^4/eta" : mut.equals(m3b) ? "r^3/(2*eta)" : "r^4/(2*eta)",
             "E*nn*r^2/2", right, upper, rt), new int[][] {{0, 2}}, m3a, m3b)
@@ -1088,7 +1088,7 @@ final class ChouProofSteps {
         .note("does not affect the statement: either way the left side grows like r^4 and the right like r^2"));
     String id3c = "chou/lemma-3.12#step-3-corrected";
     String m3c = "e N r^2/2 (as printed) in place of N r^2/(2e)";
-    out.add(StepSpec.step(id3c, loc("proof of Lemma 3.12, case L = 2 (corrected constant)", "1820-1826"),
+    out.add(StepSpec.step(id3c, loc("proof of Lemma 3.12, case L = 2 (corrected constant)", "1857-1873"),
             "r^4/(2 eta~) - N r^2/(2e) <= (B1/(2 eta~) ||P_A 1||_1 + B2) r^2 + C")
         .run((n, depth, mut) -> boundsCase(id3c, mut, mut.equals(m3a) ? "r^4/eta" : mut.equals(m3b) ? "r^3/(2*eta)" : "r^4/(2*eta)",
             mut.equals(m3c) ? "E*nn*r^2/2" : "nn*r^2/(2*E)", right, upper, rt), new int[][] {{0, 2}}, m3a, m3b, m3c));

@@ -22,7 +22,7 @@ final class WuProofSteps {
     return "Wu et al., " + where + " (" + SRC + ", lines " + lines + ")";
   }
 
-  private static Problem start(String id, String dims, String mut) {
+  static Problem start(String id, String dims, String mut) {
     Problem p = Problem.of(id, dims);
     if (!mut.isEmpty()) {
       p.control(mut);
@@ -122,7 +122,7 @@ final class WuProofSteps {
     String m2a = "1 - 2 eta w^T a";
     String m2b = "1 + eta w^T a";
     String m2c = "1 - eta ||a||";
-    out.add(StepSpec.step(id2, loc(where, "382-386"), "||w_t - eta grad f(w_t, g_t)||_2 = 1 - eta w_t^T a_t + O(eta^2)")
+    out.add(StepSpec.step(id2, loc(where, "380-382"), "||w_t - eta grad f(w_t, g_t)||_2 = 1 - eta w_t^T a_t + O(eta^2)")
         .run((n, depth, mut) -> {
           List<String> w = Sym.vec("w", n);
           List<String> a = Sym.vec("p", n);
@@ -139,7 +139,7 @@ final class WuProofSteps {
     String id3 = "wu/lemma-2.2#step-3";
     String m3a = "(w - eta a)(1 - eta w^T a)";
     String m3b = "(w - eta a)(1 + 2 eta w^T a)";
-    out.add(StepSpec.step(id3, loc(where, "388-390"),
+    out.add(StepSpec.step(id3, loc(where, "384-386"),
             "w_{t+1} = (w_t - eta grad f)/||w_t - eta grad f||_2 = (w_t - eta a_t)/(1 - eta w_t^T a_t + O(eta^2)) "
                 + "= (w_t - eta a_t) . (1 + eta w_t^T a_t + O(eta^2))")
         .run((n, depth, mut) -> {
@@ -167,7 +167,7 @@ final class WuProofSteps {
     String m4a = "1 - eta x";
     String m4b = "1 + 2 eta x";
     String m4c = "1 + eta x^2";
-    out.add(StepSpec.step(id4, loc(where, "394-396"), "1/(1 - eta x + O(eta^2)) = 1 + eta x + O(eta^2)")
+    out.add(StepSpec.step(id4, loc(where, "388-390"), "1/(1 - eta x + O(eta^2)) = 1 + eta x + O(eta^2)")
         .run((n, depth, mut) -> {
           Problem p = start(id4, "scalar (symbolic eta, x, remainder q)", mut);
           String l = "1/(1 - eta*xx + eta^2*q)";
@@ -181,7 +181,7 @@ final class WuProofSteps {
     String m5a = "- eta w w^T a in place of + eta w w^T a";
     String m5b = "P_t = I + w w^T";
     String m5c = "2 eta in place of eta";
-    out.add(StepSpec.step(id5, loc(where, "398-400"),
+    out.add(StepSpec.step(id5, loc(where, "392-394"),
             "w_{t+1} = w_t - eta a_t + eta w_t w_t^T a_t + O(eta^2) = w_t - eta P_t a_t + O(eta^2),  P_t = I - w_t w_t^T")
         .run((n, depth, mut) -> {
           List<String> w = Sym.vec("w", n);
@@ -212,7 +212,7 @@ final class WuProofSteps {
     String m6a = "g dropped";
     String m6b = "g^2 in place of g";
     String m6c = "P_t dropped";
-    out.add(StepSpec.step(id6, loc("Appendix B, rPGD flow", "402"),
+    out.add(StepSpec.step(id6, loc("Appendix B, rPGD flow", "396"),
             "dw_t/dt = -g_t P_t grad L(g_t w_t)  (from w_{t+1} = w_t - eta P_t a_t, a_t = grad_w f(w_t, g_t))")
         .run((m, d, mut) -> {
           WuModel wm = WuModel.symbolic(m, d);
@@ -236,7 +236,7 @@ final class WuProofSteps {
     String m7a = "1/||w||^2 in place of 1/||w||";
     String m7b = "<w, grad L(g v)> in place of <v, grad L(g v)>";
     String m7c = "P_t dropped";
-    out.add(StepSpec.step(id7, loc("Appendix B, WN flow", "416-418"),
+    out.add(StepSpec.step(id7, loc("Appendix B, WN flow", "406-408"),
             "dg_t/dt = -c <v_t, grad L(g_t v_t)>;  dw_t/dt = -g_t P_t (1/||w_t||) grad L(g_t v_t) = -(g_t/||w_t||) P_t grad L(g_t v_t)")
         .run((m, d, mut) -> {
           WuModel wm = WuModel.symbolic(m, d);
@@ -265,7 +265,7 @@ final class WuProofSteps {
     String m8a = "flow with I - w w^T (the 1/||w||^2 dropped)";
     String m8b = "flow with the projection dropped";
     String m8c = "flow with I + w w^T/||w||^2";
-    out.add(StepSpec.step(id8, loc("Appendix B, WN flow", "420"), "d||w_t||^2/dt = 2 w_t^T dw_t/dt = 0")
+    out.add(StepSpec.step(id8, loc("Appendix B, WN flow", "410"), "d||w_t||^2/dt = 2 w_t^T dw_t/dt = 0")
         .run((m, d, mut) -> {
           WuModel wm = WuModel.symbolic(m, d);
           List<String> w = wm.w();
@@ -301,8 +301,8 @@ final class WuProofSteps {
       String id9 = "wu/lemma-2.2#step-9" + (printed ? "" : "-corrected");
       String disp = printed ? "dg_t/dt = -c w_t^T A^T r_t,  dw_t/dt = -g_t P_t A^T r_t  (r_t = y - g_t A v_t, as defined in Appendix B)"
           : "dg_t/dt = -c w_t^T A^T r_t,  dw_t/dt = -g_t P_t A^T r_t  with r_t = A g_t w_t - y";
-      StepSpec s = printed ? StepSpec.finding(id9, loc("Appendix B, final formula", "406-426"), disp)
-          : StepSpec.step(id9, loc("Appendix B, final formula (corrected sign of r)", "406-426"), disp);
+      StepSpec s = printed ? StepSpec.finding(id9, loc("Appendix B, final formula", "404-414"), disp)
+          : StepSpec.step(id9, loc("Appendix B, final formula (corrected sign of r)", "404-414"), disp);
       s.run((m, d, mut) -> {
         WuModel wm = WuModel.symbolic(m, d);
         List<String> w = wm.w();
@@ -455,8 +455,8 @@ final class WuProofSteps {
       String disp = "d[1/2 ||r_t||^2]/dt = r_t^T dr_t/dt = r_t^T A d(g_t w_t)/dt = r_t^T A [dg_t/dt w_t + g_t dw_t/dt] "
           + "= -r_t^T A [c w_t w_t^T A^T r_t + g_t^2 P_t A^T r_t] = -r_t^T A [c w_t w_t^T + g_t^2 P_t] A^T r_t"
           + (printed ? "  (r = y - A g w)" : "  with r = A g w - y");
-      StepSpec s = printed ? StepSpec.finding(id, loc("Appendix C.2, proof of Lemma 2.4", "432-438"), disp)
-          : StepSpec.step(id, loc("Appendix C.2, proof of Lemma 2.4 (corrected sign of r)", "432-438"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc("Appendix C.2, proof of Lemma 2.4", "432-434"), disp)
+          : StepSpec.step(id, loc("Appendix C.2, proof of Lemma 2.4 (corrected sign of r)", "432-434"), disp);
       s.run((m, d, mut) -> lossChain(id, Chain.C2, m, d, printed, false, mut, mNoC, mG, mNoP), new int[][] {{1, 2}},
           mNoC, mG, mNoP);
       s.note("the last line is the fourth written as a matrix; it is checked through the fourth");
@@ -473,8 +473,8 @@ final class WuProofSteps {
       String disp = "d[1/2 ||r_t||^2]/dt = r_t^T dr_t/dt = r_t^T A d(g_t w_t)/dt = r_t^T A [dg_t/dt w_t + g_t dw_t/dt] "
           + "= r_t^T A g_0 dw_t/dt = -r_t^T A g_0 P_t g_0 A^T r_t = -g_0^2 ||P_t A^T r_t||^2  (c = 0)"
           + (printed ? "  (r = y - A g w)" : "  with r = A g w - y");
-      StepSpec s = printed ? StepSpec.finding(id, loc("Appendix C.4.3, Part II (fixed g_t, c = 0)", "486-490"), disp)
-          : StepSpec.step(id, loc("Appendix C.4.3, Part II (c = 0; corrected sign of r)", "486-490"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc("Appendix C.4.3, Part II (fixed g_t, c = 0)", "496-498"), disp)
+          : StepSpec.step(id, loc("Appendix C.4.3, Part II (c = 0; corrected sign of r)", "496-498"), disp);
       s.run((m, d, mut) -> lossChain(id, Chain.C43, m, d, printed, false, mut, mNoC, mG, mNoP), new int[][] {{1, 2}},
           mG, mNoP);
       if (printed) {
@@ -489,8 +489,8 @@ final class WuProofSteps {
       String disp = "d[1/2 ||r_t||^2]/dt = r_t^T dr_t/dt = r_t^T A d(g_t w_t)/dt = r_t^T A [dg_t/dt w_t + g_t dw_t/dt] "
           + "= -r_t^T A [w_t w_t^T A^T r_t + g_t^2 P_t A^T r_t] = "
           + (corrected ? "-(r_t^T A w_t)^2 - g_t^2 ||P_t A^T r_t||^2" : "-(r_t^T A w_t)^2") + "  (w_0 in the row space R of A)";
-      StepSpec s = corrected ? StepSpec.step(id, loc("Appendix C.4.3, flow started in the row space (corrected last line)", "506-512"), disp)
-          : StepSpec.finding(id, loc("Appendix C.4.3, flow started in the row space of A", "506-512"), disp);
+      StepSpec s = corrected ? StepSpec.step(id, loc("Appendix C.4.3, flow started in the row space (corrected last line)", "516-518"), disp)
+          : StepSpec.finding(id, loc("Appendix C.4.3, flow started in the row space of A", "516-518"), disp);
       s.run((m, d, mut) -> lossChain(id, Chain.ROW, m, d, false, corrected, mut, mNoC, mG, mNoP), new int[][] {{2, 2}},
           mG, mNoP);
       if (!corrected) {
@@ -596,8 +596,8 @@ final class WuProofSteps {
       String cc = printed ? "cc" : "ch";
       String disp = "w = -c^ A^T (A g w - y);  (I + " + (printed ? "c" : "c^") + " g A^T A) w = c^ A^T y;  "
           + "w = (c^^(-1) I + g A^T A)^(-1) A^T y;  w minimizes 1/2 ||A g w - y||^2 + (g/(2 c^)) ||w||^2";
-      StepSpec s = printed ? StepSpec.finding(id, loc("Appendix C.4.3, Part II, the limit direction", "494-504"), disp)
-          : StepSpec.step(id, loc("Appendix C.4.3, Part II (c read as c^)", "494-504"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc("Appendix C.4.3, Part II, the limit direction", "506-512"), disp)
+          : StepSpec.step(id, loc("Appendix C.4.3, Part II (c read as c^)", "506-512"), disp);
       s.run((m, d, mut) -> {
         WuModel wm = WuModel.symbolic(m, d);
         List<String> w = wm.w();
@@ -686,8 +686,8 @@ final class WuProofSteps {
       String c = printed ? "1" : "cc";
       String disp = printed ? "dg_t/dt = -<A w_t, A(g_t w_t - g^* w^*)> = -g_t ||A w_t||^2 + g^* <A w_t, A w^*>"
           : "dg_t/dt = -c <A w_t, A(g_t w_t - g^* w^*)> = -c g_t ||A w_t||^2 + c g^* <A w_t, A w^*>";
-      StepSpec s = printed ? StepSpec.finding(id, loc(where, "548-550"), disp)
-          : StepSpec.step(id, loc(where + " (with the rate c of Lemma 2.2)", "548-550"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc(where, "546-548"), disp)
+          : StepSpec.step(id, loc(where + " (with the rate c of Lemma 2.2)", "546-548"), disp);
       s.run((m, d, mut) -> {
         WuModel wm = WuModel.symbolic(m, d);
         List<String> w = wm.w();
@@ -733,7 +733,7 @@ final class WuProofSteps {
     String id2 = "wu/lemma-c.1#step-2";
     String m2a = "-<A g w, A(g w - g^* w^*)> (the 2 dropped)";
     String m2b = "+ ||A g w||^2 in place of - ||A g w||^2";
-    out.add(StepSpec.step(id2, loc(where, "552-560"),
+    out.add(StepSpec.step(id2, loc(where, "550-554"),
             "dg_t^2/dt = -2 <A g_t w_t, A(g_t w_t - g^* w^*)> = ||A g^* w^*||^2 - ||A(g_t w_t - g^* w^*)||^2 - ||A g_t w_t||^2 "
                 + "(= ||z^*||^2 - ||z_t - z^*||^2 - ||z_t||^2)")
         .run((m, d, mut) -> c1Algebra(id2, m, d, mut, (x, pr) -> {
@@ -751,8 +751,8 @@ final class WuProofSteps {
       String id = "wu/lemma-c.1#eq-12" + (printed ? "" : "-corrected");
       String disp = (printed ? "dg_t/dt = ||A w_t||^2 (delta_t - g_t)" : "dg_t/dt = ||A w_t||^2 (delta_t/2 - g_t)")
           + "  and  dg_t^2/dt = g_t ||A w_t||^2 (delta_t - 2 g_t),  delta_t = 2 g^* <A w_t, A w^*>/||A w_t||^2   (12)";
-      StepSpec s = printed ? StepSpec.finding(id, loc(where + ", eq. (12)", "566-568"), disp)
-          : StepSpec.step(id, loc(where + ", eq. (12) (first part corrected)", "566-568"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc(where + ", eq. (12)", "558-560"), disp)
+          : StepSpec.step(id, loc(where + ", eq. (12) (first part corrected)", "558-560"), disp);
       s.run((m, d, mut) -> c1Algebra(id, m, d, mut, (x, pr) -> {
         String delta = "(2*gs*" + Sym.dot(x.aw, x.aws) + "/(" + Sym.normSq(x.aw) + "))";
         String half = printed ? "" : mut.equals(mE1) ? "/4" : "/2";
@@ -776,7 +776,7 @@ final class WuProofSteps {
     String id3 = "wu/lemma-c.1#step-3";
     String m3a = "g^2 ||A w||^2 delta_t in place of g ||A w||^2 delta_t";
     String m3b = "+ g in place of - g";
-    out.add(StepSpec.step(id3, loc(where, "570-574"),
+    out.add(StepSpec.step(id3, loc(where, "562"),
             "||A g^* w^*||^2 - ||A(g_t w_t - g^* w^*)||^2 = g_t ||A w_t||^2 (2 g^* <A w_t, A w^*>/||A w_t||^2 - g_t) "
                 + "= g_t ||A w_t||^2 (delta_t - g_t)  (and at t = 0: = ||A w_0||^2 (g_0 delta_0 - g_0^2))")
         .run((m, d, mut) -> c1Algebra(id3, m, d, mut, (x, pr) -> {
@@ -795,8 +795,8 @@ final class WuProofSteps {
       String dd = printed ? "delta" : "delta_0";
       String disp = "||A g^* w^*||^2 - ||A(g_0 w_0 - g^* w^*)||^2 - lambda_max g_t^2 = lambda_max (((" + dd
           + " - g_0)/lambda_max) g_0 ||A w_0||^2 - g_t^2)   (14)";
-      StepSpec s = printed ? StepSpec.finding(id, loc(where + ", eq. (14), the equality", "584-588"), disp)
-          : StepSpec.step(id, loc(where + ", eq. (14), the equality (delta_0 for delta)", "584-588"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc(where + ", eq. (14), the equality", "576-578"), disp)
+          : StepSpec.step(id, loc(where + ", eq. (14), the equality (delta_0 for delta)", "576-578"), disp);
       s.run((m, d, mut) -> c1Algebra(id, m, d, mut, (x, pr) -> {
         String delta0 = "(2*gs*" + Sym.dot(x.aw, x.aws) + "/(" + Sym.normSq(x.aw) + "))";
         String dlt = printed ? "dl" : delta0;
@@ -822,8 +822,8 @@ final class WuProofSteps {
       String id = "wu/lemma-c.1#step-4" + (printed ? "" : "-corrected");
       String g0 = printed ? "g_0" : "g_0^2";
       String disp = "solving (14) gives g_t^2 >= (" + g0 + " - K) e^(-lambda_max t) + K,  K = ((delta - g_0)/lambda_max) g_0 ||A w_0||^2";
-      StepSpec s = printed ? StepSpec.finding(id, loc(where + ", solution of (14)", "590-592"), disp)
-          : StepSpec.step(id, loc(where + ", solution of (14) (g_0^2 for g_0)", "590-592"), disp);
+      StepSpec s = printed ? StepSpec.finding(id, loc(where + ", solution of (14)", "580-582"), disp)
+          : StepSpec.step(id, loc(where + ", solution of (14) (g_0^2 for g_0)", "580-582"), disp);
       s.run((m, d, mut) -> {
         Problem p = start(id, "scalar (symbolic lambda, K, g_0, t)", mut);
         String e = mut.equals(mG1) ? "Exp(-2*lam*t)" : "Exp(-lam*t)";
