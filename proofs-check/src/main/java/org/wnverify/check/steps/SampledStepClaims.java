@@ -18,6 +18,7 @@ public final class SampledStepClaims implements ClaimProvider {
     List<SampledStep> all = new ArrayList<>(ChouSampledSteps.steps());
     all.addAll(ChouLimitSteps.steps());
     all.addAll(WuSampledSteps.steps());
+    all.addAll(EwnSampledSteps.steps());
     all.sort(Comparator.comparing(s -> s.id().toString()));
     return all;
   }
