@@ -831,42 +831,48 @@ final class EwnSampledSteps {
 
   private static final double[] X = {2, 1};
 
-  /** alpha(k) for k = 0..T and the terms e_i(k) = eta e^(alpha_i(k)) v^T grad_i L/||v|| of (11). */
-  private static double[][][] run(StepPoint p) {
+  /**
+   * The run's parameters p(k) (alpha for EWN, gamma for SWN) for k = 0..T and the terms eta s_i v^T grad_i L/||v|| of
+   * (11) (s_i = e^(alpha_i)) or (19) (s_i = 1), with w_i = e^(alpha_i) or gamma_i.
+   */
+  private static double[][][] run(StepPoint p, boolean swn) {
     int t = p.integer("T");
-    double[][] alpha = new double[t + 1][2];
+    double[][] par = new double[t + 1][2];
     double[][] term = new double[t + 1][2];
-    alpha[0][0] = p.get("a1");
-    alpha[0][1] = p.get("a2");
+    par[0][0] = p.get("a1");
+    par[0][1] = p.get("a2");
     for (int k = 0; k <= t; k++) {
-      double loss = Math.exp(-(X[0] * Math.exp(alpha[k][0]) + X[1] * Math.exp(alpha[k][1])));
+      double[] w = swn ? par[k] : new double[] {Math.exp(par[k][0]), Math.exp(par[k][1])};
+      double loss = Math.exp(-(X[0] * w[0] + X[1] * w[1]));
       for (int i = 0; i < 2; i++) {
-        term[k][i] = p.get("eta") * Math.exp(alpha[k][i]) * (-X[i] * loss);
+        term[k][i] = p.get("eta") * (swn ? 1 : w[i]) * (-X[i] * loss);
         if (k < t) {
-          alpha[k + 1][i] = alpha[k][i] - term[k][i];
+          par[k + 1][i] = par[k][i] - term[k][i];
         }
       }
     }
-    return new double[][][] {alpha, term};
+    return new double[][][] {par, term};
   }
 
-  /** gamma(k) and the terms eta v^T grad_i L/||v|| of (19) on the same net (SWN, scalar nodes: w_i = gamma_i). */
+  private static double[][][] run(StepPoint p) {
+    return run(p, false);
+  }
+
   private static double[][][] runSwn(StepPoint p) {
+    return run(p, true);
+  }
+
+  /** alpha_u(t) - alpha_s(t) after the run. */
+  private static double alphaGap(StepPoint p) {
+    double[][][] r = run(p);
+    return r[0][p.integer("T")][0] - r[0][p.integer("T")][1];
+  }
+
+  /** The right side of (15) with the sums from k = from, the bracket's sign times sign. */
+  private static double gapBySums(StepPoint p, int from, int sign) {
+    double[][][] r = run(p);
     int t = p.integer("T");
-    double[][] gamma = new double[t + 1][2];
-    double[][] term = new double[t + 1][2];
-    gamma[0][0] = p.get("a1");
-    gamma[0][1] = p.get("a2");
-    for (int k = 0; k <= t; k++) {
-      double loss = Math.exp(-(X[0] * gamma[k][0] + X[1] * gamma[k][1]));
-      for (int i = 0; i < 2; i++) {
-        term[k][i] = p.get("eta") * (-X[i] * loss);
-        if (k < t) {
-          gamma[k + 1][i] = gamma[k][i] - term[k][i];
-        }
-      }
-    }
-    return new double[][][] {gamma, term};
+    return p.get("a1") - p.get("a2") + sign * (sum(r[1], 1, from, t - 1, 1) + sum(r[1], 0, from, t - 1, -1));
   }
 
   private static double sum(double[][] term, int node, int from, int to, int sign) {
@@ -895,31 +901,9 @@ final class EwnSampledSteps {
             "alpha_u(t) = alpha_u(0) - sum_{k=0}^{t-1} eta(k) e^(alpha_u(k)) v_u(k)^T grad_{w_u} L(w(k))/||v_u(k)|| (and for s); "
                 + "(15) alpha_u(t) - alpha_s(t) = (alpha_u(0) - alpha_s(0)) + sum_{k=0}^{t-1} (eta e^(alpha_s) v_s^T grad_s L/||v_s|| "
                 + "- eta e^(alpha_u) v_u^T grad_u L/||v_u||)")
-        .printed(p -> {
-          double[][][] r = run(p);
-          int t = p.integer("T");
-          return r[0][t][0] - r[0][t][1];
-        }, EQ, p -> {
-          double[][][] r = run(p);
-          int t = p.integer("T");
-          return p.get("a1") - p.get("a2") + sum(r[1], 1, 0, t - 1, 1) + sum(r[1], 0, 0, t - 1, -1);
-        })
-        .control("sum from k = 1", p -> {
-          double[][][] r = run(p);
-          return r[0][p.integer("T")][0] - r[0][p.integer("T")][1];
-        }, EQ, p -> {
-          double[][][] r = run(p);
-          int t = p.integer("T");
-          return p.get("a1") - p.get("a2") + sum(r[1], 1, 1, t - 1, 1) + sum(r[1], 0, 1, t - 1, -1);
-        })
-        .control("the two terms swapped (sign of the sum)", p -> {
-          double[][][] r = run(p);
-          return r[0][p.integer("T")][0] - r[0][p.integer("T")][1];
-        }, EQ, p -> {
-          double[][][] r = run(p);
-          int t = p.integer("T");
-          return p.get("a1") - p.get("a2") - sum(r[1], 1, 0, t - 1, 1) - sum(r[1], 0, 0, t - 1, -1);
-        })
+        .printed(EwnSampledSteps::alphaGap, EQ, p -> gapBySums(p, 0, 1))
+        .control("sum from k = 1", EwnSampledSteps::alphaGap, EQ, p -> gapBySums(p, 1, 1))
+        .control("the two terms swapped (sign of the sum)", EwnSampledSteps::alphaGap, EQ, p -> gapBySums(p, 0, -1))
         .sampler(draw).corners(corners).assumptions(EwnSampledSteps::trajHyp).fixed("T")
         .note(state).build());
     out.add(SampledStep.inequality("ewn/proposition-2#step-11", loc("App. C.2.2 (SWN GD), Case 2, from (19); the same display "
@@ -1000,8 +984,7 @@ final class EwnSampledSteps {
         .sampler(seq)
         .corner(StepPoint.builder().put("b0", 0.5).put("a", new double[] {1, 1}).put("th", new double[] {1, 1}).build())
         .corner(StepPoint.builder().put("b0", 1).put("a", new double[] {1}).put("th", new double[] {0}).build())
-        .assumptions(p -> need(p.get("b0") > 0 && java.util.Arrays.stream(p.vec("a")).allMatch(x -> x > 0)
-            && java.util.Arrays.stream(p.vec("th")).allMatch(x -> x >= 0 && x <= 1), "b_0 > 0, a_k > 0, 0 <= theta_k <= 1"))
+        .assumptions(EwnSampledSteps::lemma5Hyp)
         .fixed("b0", "th")
         .note("the sequence b: b_{k+1}^2 = b_k^2 + theta_k (a_k/b_k)^2, theta_k in [0, 1] (every increasing b meeting the "
             + "recursion bound); the OCR's condition 'b_{k+1} <= b_k + (f_k)^2' is read as ewn.md 5 #29 (M-H); the display "
@@ -1016,8 +999,7 @@ final class EwnSampledSteps {
         .sampler(seq)
         .corner(StepPoint.builder().put("b0", 2).put("a", new double[] {1, 1}).put("th", new double[] {1, 1}).build())
         .corner(StepPoint.builder().put("b0", 0.5).put("a", new double[] {1}).put("th", new double[] {0}).build())
-        .assumptions(p -> need(p.get("b0") > 0 && java.util.Arrays.stream(p.vec("a")).allMatch(x -> x > 0)
-            && java.util.Arrays.stream(p.vec("th")).allMatch(x -> x >= 0 && x <= 1), "b_0 > 0, a_k > 0, 0 <= theta_k <= 1"))
+        .assumptions(EwnSampledSteps::lemma5Hyp)
         .fixed("b0", "th")
         .note("b as in ewn/lemma-5#step-1; the chain is checked as one number, min(S_1 - S_2, S_2 - S_3) >= 0 (k = the last index)")
         .build());
@@ -1044,6 +1026,11 @@ final class EwnSampledSteps {
         .fixed("c", "ep")
         .build());
     return out;
+  }
+
+  private static Optional<String> lemma5Hyp(StepPoint p) {
+    return need(p.get("b0") > 0 && java.util.Arrays.stream(p.vec("a")).allMatch(x -> x > 0)
+        && java.util.Arrays.stream(p.vec("th")).allMatch(x -> x >= 0 && x <= 1), "b_0 > 0, a_k > 0, 0 <= theta_k <= 1");
   }
 
   /** alpha(t+1) of (11) at ||v|| free. */

@@ -135,9 +135,8 @@ final class EwnStepRows {
           "the same inequality with beta for kappa (a finding there)"),
       pending(P3, "1323-1326", Kind.HENCE, "(27) with (21): v_u(t+1)^T g~_u/(||v_u(t+1)|| ||g~_u||) >= (v_u^T g~_u/||g~_u|| + (cos(tau) - "
           + "cos(beta)) chi)/sqrt(||v_u||^2 + chi^2)", "not yet (the same form as ewn/proposition-2#step-10)"),
-      pending(P3, "1328-1344", Kind.HENCE, "with chi = eta gamma_u/||v_u|| ||grad_u L||: RHS > v_u^T g~_u/(||v_u|| ||g~_u||) <=> (cos(tau) - "
-          + "cos(beta)) > (v_u^T g~_u/(||v_u|| ||g~_u||))(sqrt(||v_u||^2 + chi^2) - ||v_u||)/chi, and the right side -> 0 as chi -> 0",
-          "not yet"),
+      pending(P3, "1344-1345", Kind.LIMIT, "as chi(t) -> 0 the right side (v_u^T g~_u/(||v_u|| ||g~_u||))(sqrt(||v_u||^2 + chi^2) - ||v_u||)/chi "
+          + "tends to 0, so the inequality holds for small enough chi", LIM),
       pending(P3, "1345-1357", Kind.HENCE, "after t6 > max(t7, t8) the cosine stays above cos(kappa): it goes up between cos(beta) and "
           + "cos(kappa) and cannot jump from above cos(beta) to below cos(kappa) in one step", "not yet"),
       checkedBy(P3, "1361-1363", Kind.LIMIT, "part 2 (SWN GD): lim ||w_u||/||w_v|| = c as in D.2.2", "ewn/proposition-3#swn",
@@ -152,8 +151,11 @@ final class EwnStepRows {
           + "||w_v|| = 0", "not yet (ewn/proposition-3#ewn checks part 3)"),
       checkedBy(P3, "1597-1600", Kind.INEQUALITY, "the EWN GD gain with beta for kappa", "ewn/proposition-3#eq-33",
           "the same inequality with beta for kappa (a finding there)"),
-      pending(P3, "1601-1616", Kind.HENCE, "with (13): the one-step cosine bound and (34) for chi = eta e^(alpha_u)/||v_u|| ||grad_u L|| "
-          + "(as in E.1.2)", "not yet"),
+      pending(P3, "1601-1603", Kind.HENCE, "with (13): v_u(t+1)^T g~_u/(||v_u(t+1)|| ||g~_u||) >= (v_u^T g~_u/||g~_u|| + (cos(tau) - "
+          + "cos(beta)) chi)/sqrt(||v_u||^2 + chi^2), chi = eta e^(alpha_u)/||v_u|| ||grad_u L||", "not yet (the same form as "
+          + "ewn/proposition-2#step-5)"),
+      checkedBy(P3, "1604-1615", Kind.HENCE, "the chain in chi = eta e^(alpha_u)/||v_u|| ||grad_u L|| (as in E.1.2; 'RHS of Equation (34)')",
+          "ewn/proposition-3#step-7", "the same algebra as in E.1.2"),
       pending(P3, "1643-1648", Kind.LIMIT, "||w_u||/||w_v|| increases for t > t2; if finite, Stolz-Cesaro gives lim ||w_u||/||w_v|| = "
           + "lim ||w_u||^2 ||grad_u L||/(||w_v||^2 ||grad_v L||), impossible as ||w_u||/||w_v|| > 1/c", "not yet"),
       pending(P3, "1659-1664", Kind.LIMIT, "||w_u||/||w_v|| decreases and converges; Stolz-Cesaro: only lim = 0 is possible for "

@@ -39,4 +39,26 @@ class EwnSampledStepsTest {
           .allSatisfy(c -> assertThat(c.verdict()).as(s.id() + " control " + c.mutation()).isEqualTo(Verdict.VIOLATED));
     }
   }
+
+  @Test
+  void everyFindingHasACorrectedVariantThatHolds() {
+    Map<String, SampledStep> all = byId();
+    for (String f : FINDINGS) {
+      assertThat(all).as(f).containsKey(f + "-corrected");
+      assertThat(all.get(f + "-corrected").check(CheckContext.of(1, 1)).verdict()).as(f).isEqualTo(Verdict.HOLDS);
+    }
+  }
+
+  @Test
+  void theIndexListsEveryEwnAppendixProofWithItsLines() {
+    var rows = ProofStepIndex.rows().stream().filter(r -> r.proof().startsWith("ewn/")).toList();
+    assertThat(rows.stream().map(ProofStepIndex.Row::proof).distinct()).contains("ewn/theorem-1", "ewn/proposition-1",
+        "ewn/proposition-2", "ewn/theorem-2", "ewn/proposition-3", "ewn/corollary-1", "ewn/theorem-3", "ewn/appendix-h",
+        "ewn/lemma-1", "ewn/lemma-2", "ewn/lemma-3", "ewn/lemma-4", "ewn/lemma-5", "ewn/lemma-6");
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.file()).isEqualTo(EwnStepRows.EWN);
+      int first = r.firstLine();
+      assertThat(first).as(r.display()).isBetween(481, 2160);
+    });
+  }
 }

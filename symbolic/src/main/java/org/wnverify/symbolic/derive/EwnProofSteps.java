@@ -37,6 +37,7 @@ final class EwnProofSteps {
     s.add(corollaryDirection());
     s.addAll(appendixG2());
     s.add(lemma3Split());
+    s.add(chiEquivalence());
     s.addAll(appendixH());
     return s;
   }
@@ -480,6 +481,30 @@ final class EwnProofSteps {
           return pr.variables(a, -1, 1).variables(b, -1, 1).variables(c, -1, 1).variables(d, -1, 1).build();
         }, new int[][] {{2, 0}, {3, 0}}, m1, m2)
         .note("plain algebra, for all vectors; the unit norms enter only in the bounds after it (ewn/lemma-3#step-1..4)");
+  }
+
+  // --- App. E.1.2 / E.2.2: the chain of equivalent inequalities in chi ------------------------
+
+  static StepSpec chiEquivalence() {
+    String id = "ewn/proposition-3#step-7";
+    String m1 = "(sqrt(||v||^2 + chi^2) + ||v||) in place of (sqrt(||v||^2 + chi^2) - ||v||)";
+    String m2 = "chi^2 in place of chi in the last denominator";
+    return StepSpec.step(id, loc("App. E.1.2 (SWN GD), proof of part 1b (E.2.2 repeats it)", "1328-1344"),
+            "with chi = eta gamma_u/||v_u|| ||grad_u L|| and N = v_u^T g~_u/(||v_u|| ||g~_u||): N ||v_u||/sqrt(||v_u||^2 + chi^2) + "
+                + "(cos(tau) - cos(beta)) chi/sqrt(||v_u||^2 + chi^2) > N <=> (cos(tau) - cos(beta)) > N (sqrt(||v_u||^2 + chi^2) - "
+                + "||v_u||)/chi")
+        .run((n, depth, mut) -> {
+          Problem pr = start(id, "scalars (symbolic N, ||v|| = nv, chi > 0, cos(tau) = ct, cos(beta) = cb)", mut);
+          String sq = "Sqrt(nv^2 + chi^2)";
+          String first = "N*nv/" + sq + " + (ct - cb)*chi/" + sq + " - N";
+          String last = "(ct - cb) - N*(" + sq + (mut.equals(m1) ? " + " : " - ") + "nv)/chi" + (mut.equals(m2) ? "^2" : "");
+          pr.step("the first inequality's slack is chi/sqrt(||v||^2 + chi^2) > 0 times the last one's: the two are equivalent");
+          pr.equation("(first lhs - rhs) sqrt(||v||^2 + chi^2)/chi = last lhs - rhs", "(" + first + ")*" + sq + "/chi", last);
+          return pr.variable("N", -1, 1).variable("nv", 1, 3).variable("chi", 0.05, 2).variable("ct", -1, 1).variable("cb", -1, 1)
+              .build();
+        }, new int[][] {{1, 0}}, m1, m2)
+        .note("the intermediate lines of the chain (OCR lines 1331-1343) are the same inequality rearranged; the next claim, "
+            + "'as chi -> 0 the right side tends to 0', is the limit (sqrt(||v||^2 + chi^2) - ||v||)/chi -> 0");
   }
 
   // --- App. H: cross-entropy -----------------------------------------------------------------------
