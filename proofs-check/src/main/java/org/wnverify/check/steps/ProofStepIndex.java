@@ -55,7 +55,8 @@ public final class ProofStepIndex {
   static final String WU = "001_b498c678a289d7b1.txt";
 
   /** Symbolic steps that assert a conserved quantity (d_t of it is 0) rather than a plain identity. */
-  private static final Set<String> CONSERVED_STEPS = Set.of("chou/lemma-3.2#step-1", "chou/lemma-3.7#step-1", "wu/lemma-2.2#step-8");
+  private static final Set<String> CONSERVED_STEPS = Set.of("chou/lemma-3.2#step-1", "chou/lemma-3.7#step-1", "wu/lemma-2.2#step-8",
+      "ewn/theorem-1#step-2");
 
   private static Row pending(String proof, String file, String lines, Kind kind, String display, String remark) {
     return new Row(proof, file, lines, kind, display, Optional.empty(), remark);
@@ -107,6 +108,7 @@ public final class ProofStepIndex {
           Optional.of(s.id().toString()), "sampled" + (finding ? "; a finding" : "")));
     }
     all.addAll(PENDING);
+    all.addAll(EwnStepRows.ROWS);
     // proofs in the order they are printed: by the first line any of their rows has
     Map<String, Integer> first = new java.util.HashMap<>();
     all.forEach(r -> first.merge(r.proof(), r.firstLine(), Math::min));
@@ -146,7 +148,8 @@ public final class ProofStepIndex {
         .append("`ProofStepIndexTest` fails when this file and the catalogue differ, and ")
         .append("the same test with `-Dwnverify.writeDocs=true` rewrites it).\n\n")
         .append("Every numbered or displayed equation and inequality inside the proofs of Chou, Rauhut, Ward, Section 3 ")
-        .append("(`").append(CHOU).append("`) and of Wu et al., Appendices B and C (`").append(WU).append("`), with its lines, its kind ")
+        .append("(`").append(CHOU).append("`), of Wu et al., Appendices B and C (`").append(WU).append("`) and of the EWN paper's ")
+        .append("appendix proofs (`").append(EwnStepRows.EWN).append("`, an OCR: displays as ewn.md reconstructs them), with its lines, its kind ")
         .append("and the claim that checks it (`wnverify check ID`). Identities are proved symbolically, inequalities and ")
         .append("\"hence\" steps are checked on sampled states that satisfy the proof's standing assumptions ")
         .append("(corners included), conserved quantities along flows with refinement.\n\n")
@@ -155,7 +158,7 @@ public final class ProofStepIndex {
     byProof.forEach((proof, rs) -> {
       s.append("\n## ").append(proof).append("\n\n| lines | kind | display | claim | remark |\n|---|---|---|---|---|\n");
       for (Row r : rs) {
-        s.append("| ").append(r.file().startsWith("001") ? "wu " : "").append(r.lines()).append(" | ").append(r.kind().label)
+        s.append("| ").append(r.file().startsWith("001") ? "wu " : r.file().startsWith("004") ? "ewn " : "").append(r.lines()).append(" | ").append(r.kind().label)
             .append(" | ").append(cell(r.display())).append(" | ").append(r.claim().map(c -> "`" + c + "`").orElse("not yet"))
             .append(" | ").append(cell(r.remark())).append(" |\n");
       }

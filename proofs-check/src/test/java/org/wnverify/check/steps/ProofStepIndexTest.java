@@ -23,7 +23,7 @@ class ProofStepIndexTest {
         .filter(id -> id.contains("#step-") || id.contains("#eq-")).toList();
     assertThat(indexed).containsAll(steps);
     assertThat(rows).allSatisfy(r -> {
-      assertThat(r.file()).as(r.display()).isIn(ProofStepIndex.CHOU, ProofStepIndex.WU);
+      assertThat(r.file()).as(r.display()).isIn(ProofStepIndex.CHOU, ProofStepIndex.WU, EwnStepRows.EWN);
       assertThat(r.lines()).as(r.display()).matches("\\d+(-\\d+)?");
       assertThat(r.display()).isNotBlank();
     });
