@@ -23,6 +23,7 @@ public final class BudgetStop implements WuAlgorithms.Listener {
   private double best = Double.POSITIVE_INFINITY;
   private double bestAtLastCheck = Double.NaN;
   private String reason = "";
+  private boolean stalled;
 
   /**
    * @param lossTarget the run's loss target (the run converges when its loss is at most this)
@@ -55,6 +56,7 @@ public final class BudgetStop implements WuAlgorithms.Listener {
     double remainingWindows = (double) (maxIterations - t) / window;
     if (!(best < previous)) {
       reason = "best loss " + best + " did not fall over iterations " + (t - window) + ".." + t;
+      stalled = true;
       return false;
     }
     // windows needed at the last window's rate: best * (best/previous)^n = target
@@ -66,6 +68,11 @@ public final class BudgetStop implements WuAlgorithms.Listener {
       return false;
     }
     return true;
+  }
+
+  /** The run was stopped because its best loss did not fall at all over a window (not merely too slowly). */
+  public boolean stalled() {
+    return stalled;
   }
 
   /** Why the run was stopped ("" while it was not). */
