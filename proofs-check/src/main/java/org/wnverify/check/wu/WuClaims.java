@@ -30,7 +30,7 @@ public final class WuClaims implements ClaimProvider {
         new AppendixA(AppendixA.Statement.RPGD_LAMBDA), new AppendixA(AppendixA.Statement.RPGD_LAMBDA_CORRECTED),
         new AppendixA(AppendixA.Statement.SMALL_GAMMA), new AppendixA(AppendixA.Statement.SMALL_GAMMA_CORRECTED),
         new FigureF(FigureF.Which.FIGURE_3), new FigureF(FigureF.Which.FIGURE_4),
-        new Theorem26FlowLimitStep()),
+        new Theorem26FlowLimitStep(),
         new Figure5());
   }
 }
