@@ -5,8 +5,8 @@ import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.linalg.Vectors;
 
 /**
- * A second decision of "there exists v > 0 with A v = 0", for when the simplex fails: Commons
- * Math's SimplexSolver reports the LP of {@link PositiveKernelVector} infeasible on Gaussian A of
+ * A second decision of "there exists v > 0 with A v = 0", for when the simplex finds none: Commons
+ * Math's SimplexSolver reports the LP of {@link PositiveKernelVector} infeasible (or optimal below its margin) on Gaussian A of
  * the paper's size (M = 30, N = 200), where by Wendel's theorem a positive kernel vector exists
  * with probability 1 - 1e-24. Alternating projections between ker A and {v >= 1} (both convex)
  * converge to a point of their intersection when it is not empty; a certificate is a projected

@@ -41,13 +41,11 @@ public final class PositiveKernelVector {
     Arrays.fill(sum, 0, n, 1.0);
     cs.add(new LinearConstraint(sum, Relationship.EQ, 1.0));
     LpResult r = Simplex.solve(new LinearObjectiveFunction(obj, 0.0), cs, GoalType.MAXIMIZE);
-    if (!r.optimal()) {
-      // the simplex failed (numerically: it calls feasible Gaussian LPs of the paper's size
-      // infeasible); an optimal LP below the margin is a real "no" and is kept
+    if (!r.optimal() || r.value() < MIN_MARGIN) {
+      // Commons Math's simplex misjudges Gaussian LPs of the paper's size (30 x 200): it calls them
+      // infeasible or stops at a wrong optimum below the margin. The second decision certifies
+      // only a verified kernel vector with the same margin, so it never turns a true "no" into "yes".
       return KernelProjections.find(a);
-    }
-    if (r.value() < MIN_MARGIN) {
-      return Optional.empty();
     }
     return Optional.of(Arrays.copyOf(r.point(), n));
   }

@@ -122,9 +122,14 @@ public final class LogGradientFlow implements StructuredFlow {
 
   @Override
   public double loss(double[] state) {
+    return lossAtLog(a, b, m, n, depth, state);
+  }
+
+  /** The loss ||A x^L - b||^2 / (2L) at x = exp(logX) (A flat row-major M x N). */
+  static double lossAtLog(double[] a, double[] b, int m, int n, int depth, double[] logX) {
     double[] zz = new double[n];
     for (int k = 0; k < n; k++) {
-      zz[k] = Math.exp(depth * state[k]);
+      zz[k] = Math.exp(depth * logX[k]);
     }
     double s = 0;
     for (int j = 0; j < m; j++) {

@@ -95,6 +95,15 @@ public final class LogWnFlow implements StructuredFlow {
     return logC;
   }
 
+  /** q = t . z of the last {@link #products}. */
+  private double q() {
+    double q = 0;
+    for (int k = 0; k < n; k++) {
+      q += t[k] * z[k];
+    }
+    return q;
+  }
+
   private double etaR(double r) {
     return rate == LearningRate.CONSTANT ? eta : r * r;
   }
@@ -104,12 +113,8 @@ public final class LogWnFlow implements StructuredFlow {
     evaluations++;
     double r = y[0];
     double logC = products(y);
-    double q = 0;
-    for (int k = 0; k < n; k++) {
-      q += t[k] * z[k];
-    }
-    double logNu = Math.log(r) - logC;
-    double invNu2 = Math.exp(-2 * logNu);
+    double q = q();
+    double invNu2 = Math.exp(-2 * (Math.log(r) - logC));
     out[0] = -etaR(r) * q / r;
     for (int k = 0; k < n; k++) {
       double h = Math.exp(depth * logC + (depth - 2) * y[1 + k]);
@@ -142,10 +147,7 @@ public final class LogWnFlow implements StructuredFlow {
     int k = m + 2;
     double r = y[0];
     double logC = products(y);
-    double q = 0;
-    for (int i = 0; i < n; i++) {
-      q += t[i] * z[i];
-    }
+    double q = q();
     double logNu = Math.log(r) - logC;
     double invNu2 = Math.exp(-2 * logNu);
     double[] az = new double[m];
@@ -207,18 +209,6 @@ public final class LogWnFlow implements StructuredFlow {
 
   @Override
   public double loss(double[] state) {
-    double[] lx = logPoint(state);
-    for (int k = 0; k < n; k++) {
-      lx[k] = Math.exp(depth * lx[k]);
-    }
-    double s = 0;
-    for (int j = 0; j < m; j++) {
-      double e = -b[j];
-      for (int k = 0; k < n; k++) {
-        e += a[j * n + k] * lx[k];
-      }
-      s += e * e;
-    }
-    return s / (2.0 * depth);
+    return LogGradientFlow.lossAtLog(a, b, m, n, depth, logPoint(state));
   }
 }
