@@ -10,6 +10,7 @@ and writes DIR/peer.json and the end states (peer-w1.f64, peer-w2.f64) beside th
 Benchmark only: numpy/scipy are never a runtime dependency of wnverify.
 
 Usage: OPENBLAS_NUM_THREADS=1 python3 bench/peer.py DIR [--sizes 250,500,1000,2000]
+       OPENBLAS_NUM_THREADS=1 python3 bench/peer.py --w1b INSTANCE.json [CAP_SECONDS]   (W1b, each SciPy method)
 """
 import json
 import os
@@ -70,7 +71,45 @@ def best_per_call(f, y, rounds=15):
     return best
 
 
+def w1b(path, cap_seconds):
+    """W1b: the WN flow of an instance file to loss < 1e-12 with each SciPy method (issue 18).
+
+    Each method gets cap_seconds of wall time (a terminal event stops it past the cap, reported as
+    "capped"); rtol = 1e-10, atol = 1e-12, SciPy's defaults otherwise (finite-difference Jacobians).
+    """
+    with open(path) as f:
+        inst = json.load(f)
+    a = np.ascontiguousarray(np.array(inst["A"], dtype=float))
+    b = np.array(inst["b"], dtype=float)
+    depth, eta = int(inst["L"]), float(inst["eta"])
+    y0 = np.concatenate([[inst["r0"]], np.array(inst["u0"], dtype=float)])
+    rhs = make_rhs(a, b, depth, eta)
+    out = {}
+    for method in ("DOP853", "LSODA", "Radau", "BDF"):
+        t0 = time.perf_counter()
+
+        def converged(t, y):
+            return loss(a, b, depth, y) - 1e-12
+        converged.terminal = True
+
+        def capped(t, y):
+            return cap_seconds - (time.perf_counter() - t0)
+        capped.terminal = True
+        sol = solve_ivp(rhs, (0, 1e7), y0, method=method, rtol=TOL, atol=1e-12, events=(converged, capped))
+        wall = time.perf_counter() - t0
+        reached = len(sol.t_events[0]) > 0
+        out[method] = {"seconds": wall, "nfev": int(sol.nfev), "t": float(sol.t[-1]),
+                       "loss": loss(a, b, depth, sol.y[:, -1]), "converged": reached,
+                       "r_end": float(sol.y[0, -1]), "load": os.getloadavg()[0]}
+        print(method, json.dumps(out[method]), flush=True)
+    return out
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--w1b":
+        cap = float(sys.argv[3]) if len(sys.argv) > 3 else 600.0
+        print(json.dumps(w1b(sys.argv[2], cap), indent=1))
+        return
     d = sys.argv[1] if len(sys.argv) > 1 else "target/bench"
     sizes = [250, 500, 1000, 2000]
     if "--sizes" in sys.argv:

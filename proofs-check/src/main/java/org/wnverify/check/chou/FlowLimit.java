@@ -2,7 +2,6 @@ package org.wnverify.check.chou;
 
 import java.util.Locale;
 import org.wnverify.numeric.linalg.Vectors;
-import org.wnverify.numeric.ode.FlowIntegrator;
 import org.wnverify.numeric.ode.FlowSystem;
 import org.wnverify.numeric.ode.GradientFlowOde;
 import org.wnverify.numeric.ode.IntegrationResult;
@@ -12,6 +11,8 @@ import org.wnverify.numeric.ode.LearningRate;
 import org.wnverify.numeric.ode.Trajectory;
 import org.wnverify.numeric.ode.WnFlowOde;
 import org.wnverify.numeric.problem.DiagonalNetInstance;
+import org.wnverify.numeric.stiff.LogGradientFlow;
+import org.wnverify.numeric.stiff.LogWnFlow;
 
 /**
  * A flow of the paper (GF (11), or the WN flow (13)-(14) with (eta_r, eta_u) = (eta, 1) or
@@ -87,7 +88,7 @@ final class FlowLimit {
     this.lossAtZero = Vectors.dot(p.b(), p.b()) / (2.0 * p.depth());
     if (r.status() == IntegrationStatus.CONVERGED) {
       kind = Kind.CONVERGED;
-    } else if (sys instanceof WnFlowOde && p.depth() >= 2 && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero
+    } else if ((sys instanceof WnFlowOde || sys instanceof LogWnFlow) && p.depth() >= 2 && Math.abs(lossEnd - lossAtZero) <= COLLAPSE_LOSS_MATCH * lossAtZero
         && (r.status() == IntegrationStatus.STOPPED || slowCollapse(p, r))) {
       kind = Kind.COLLAPSED;
     } else {
@@ -115,7 +116,7 @@ final class FlowLimit {
 
   /** Gradient flow (11) from x0. */
   static FlowLimit gf(DiagonalNetInstance p) {
-    return run(p, new GradientFlowOde(p), "GF", null, MAX_TIME);
+    return run(p, StiffPath.selected(p) ? LogGradientFlow.of(p) : new GradientFlowOde(p), "GF", null, MAX_TIME);
   }
 
   /** Gradient flow (11) of the instance's problem from another start. */
@@ -123,9 +124,14 @@ final class FlowLimit {
     return run(p, new GradientFlowOde(p, start), "GF", null, MAX_TIME);
   }
 
+  /** Gradient flow (11) from the start exp(logStart), in log coordinates (the stiff path). */
+  static FlowLimit gfFromLog(DiagonalNetInstance p, double[] logStart) {
+    return run(p, new LogGradientFlow(p, logStart), "GF", null, MAX_TIME);
+  }
+
   /** Gradient flow (11) with another horizon. */
   static FlowLimit gf(DiagonalNetInstance p, double maxTime) {
-    return run(p, new GradientFlowOde(p), "GF", null, maxTime);
+    return run(p, StiffPath.selected(p) ? LogGradientFlow.of(p) : new GradientFlowOde(p), "GF", null, maxTime);
   }
 
   /** The WN flow with the given learning rates, stopped on collapse r <= COLLAPSE r0. */
@@ -138,7 +144,7 @@ final class FlowLimit {
    * collapse: grad L(0) = -A^T b != 0 and r passes through 0.
    */
   static FlowLimit wn(DiagonalNetInstance p, LearningRate rate, double maxTime) {
-    return run(p, new WnFlowOde(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
+    return run(p, StiffPath.selected(p) ? new LogWnFlow(p, rate) : new WnFlowOde(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
         p.depth() >= 2 ? WnRuns.collapse(p, COLLAPSE) : null, maxTime);
   }
 
@@ -147,7 +153,7 @@ final class FlowLimit {
     double l0 = sys.loss(sys.initialState());
     IntegrationSettings s = IntegrationSettings.of(TOLERANCE, maxTime).withAbsoluteTolerance(ABSOLUTE_FLOOR)
         .withLossTarget(l0 * LOSS_FACTOR).withRecordSteps(true).withBudget(BUDGET);
-    return new FlowLimit(p, sys, flow, FlowIntegrator.integrate(sys, s, stop));
+    return new FlowLimit(p, sys, flow, StiffPath.integrate(sys, s, stop));
   }
 
   boolean converged() {
@@ -160,6 +166,11 @@ final class FlowLimit {
 
   double endTime() {
     return result.finalTime();
+  }
+
+  /** log x of a state (no underflow on the stiff path, where entries fall below the smallest double). */
+  double[] logPoint(double[] state) {
+    return StiffPath.logPoint(system, state);
   }
 
   /** x~ = x^L of a state. */
@@ -281,7 +292,7 @@ final class FlowLimit {
   String describe() {
     return String.format(Locale.ROOT, "%s %s at t=%.4g (%s; loss %.3e -> %.3e, loss at x=0 %.3e%s)", flow, kind,
         endTime(), result.status(), loss0, lossEnd, lossAtZero,
-        system instanceof WnFlowOde ? String.format(Locale.ROOT, ", r %.3e -> %.3e", instance.r0(),
+        system instanceof WnFlowOde || system instanceof LogWnFlow ? String.format(Locale.ROOT, ", r %.3e -> %.3e", instance.r0(),
             result.finalState()[0]) : "");
   }
 }

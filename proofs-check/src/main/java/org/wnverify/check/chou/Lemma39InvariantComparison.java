@@ -109,9 +109,55 @@ final class Lemma39InvariantComparison extends ChouClaim {
         : r / r0 * Math.exp((r0 * r0 - r * r) / eta);
   }
 
+  /**
+   * phi of a run's point at a state; on the stiff path from log x, since entries of x fall below
+   * the smallest double there (log of the rounded 0 would be -infinity).
+   */
+  static double[] phiOf(FlowLimit run, double[] state) {
+    int depth = run.instance.depth();
+    if (!(run.system instanceof org.wnverify.numeric.stiff.StructuredFlow)) {
+      return phi(depth, run.system.point(state));
+    }
+    double[] lx = run.logPoint(state);
+    return depth == 2 ? lx : Vectors.pow(expOf(lx), 2.0 - depth);
+  }
+
+  private static double[] expOf(double[] v) {
+    double[] out = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      out[k] = Math.exp(v[k]);
+    }
+    return out;
+  }
+
+  /** log gamma of the given form: gamma(r0, r_inf) underflows at eta = 0.02 (r_inf^2/(2 eta) ~ 1e3). */
+  static double logGamma(Form form, double r0, double r, double eta) {
+    double ratio = Math.log(r / r0);
+    return switch (form) {
+      case NO_RESCALING -> 0.0;
+      case ETA_NOT_HALVED -> ratio + (r0 * r0 - r * r) / eta;
+      case GAMMA_SIGN_FLIPPED -> ratio + (r * r - r0 * r0) / (2 * eta);
+      case GAMMA_RATIO_DROPPED -> (r0 * r0 - r * r) / (2 * eta);
+      case GAMMA_INVERTED -> -(ratio + (r0 * r0 - r * r) / (2 * eta));
+      default -> ratio + (r0 * r0 - r * r) / (2 * eta);
+    };
+  }
+
   /** The right-hand side of (39)/(41) in the given form, before projection. */
   static double[] wnRight(Form form, DiagonalNetInstance p, double rInf) {
     int depth = p.depth();
+    if (StiffPath.selected(p)) {
+      // in log space: log(gamma x0) = log gamma + log x0 (gamma itself underflows on these instances)
+      double lg = logGamma(form, p.r0(), rInf, p.eta());
+      double[] lx0 = p.x0();
+      double[] out = new double[lx0.length];
+      for (int k = 0; k < out.length; k++) {
+        double l = Math.log(lx0[k]);
+        double arg = form == Form.PRINTED && depth != 2 ? lg + depth * l : lg + l;
+        out[k] = depth == 2 ? arg : Math.exp((2.0 - depth) * arg);
+      }
+      return out;
+    }
     double[] x0 = p.x0();
     double g = switch (form) {
       case NO_RESCALING -> 1.0;
@@ -154,10 +200,10 @@ final class Lemma39InvariantComparison extends ChouClaim {
     double gfTol = Double.NaN;
     double scaleGf = 0;
     if (gf.converged()) {
-      double[] left = proj.apply(phi(depth, gf.system.point(gf.result.finalState())));
-      double[] leftW = proj.apply(phi(depth, gf.system.point(gf.stateAt(gf.windowStart()))));
+      double[] left = proj.apply(phiOf(gf, gf.result.finalState()));
+      double[] leftW = proj.apply(phiOf(gf, gf.stateAt(gf.windowStart())));
       double[] right = proj.apply(phi(depth, p.x0()));
-      scaleGf = Math.max(Vectors.norm(phi(depth, p.x0())), Vectors.norm(phi(depth, gf.system.point(gf.result.finalState()))));
+      scaleGf = Math.max(Vectors.norm(phi(depth, p.x0())), Vectors.norm(phiOf(gf, gf.result.finalState())));
       gfMiss = Vectors.distance(left, right);
       gfTol = LIMIT_REL_TOL * scaleGf + Refinement.CONSISTENCY * Vectors.distance(left, leftW);
     }
@@ -167,12 +213,12 @@ final class Lemma39InvariantComparison extends ChouClaim {
     double rWindow = wn.stateAt(wn.windowStart())[0];
     double scale = scaleGf;
     if (wn.converged()) {
-      double[] xEnd = wn.system.point(wn.result.finalState());
-      double[] left = proj.apply(phi(depth, xEnd));
-      double[] leftW = proj.apply(phi(depth, wn.system.point(wn.stateAt(wn.windowStart()))));
+      double[] phiEnd = phiOf(wn, wn.result.finalState());
+      double[] left = proj.apply(phiEnd);
+      double[] leftW = proj.apply(phiOf(wn, wn.stateAt(wn.windowStart())));
       double[] right = proj.apply(wnRight(form, p, rInf));
       double[] rightW = proj.apply(wnRight(form, p, rWindow));
-      double s = Math.max(Vectors.norm(phi(depth, p.x0())), Vectors.norm(phi(depth, xEnd)));
+      double s = Math.max(Vectors.norm(phi(depth, p.x0())), Vectors.norm(phiEnd));
       scale = Math.max(scale, s);
       wnMiss = Vectors.distance(left, right);
       wnTol = LIMIT_REL_TOL * s + Refinement.CONSISTENCY * (Vectors.distance(left, leftW) + Vectors.distance(right, rightW));

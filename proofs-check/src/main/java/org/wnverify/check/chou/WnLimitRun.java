@@ -58,6 +58,11 @@ final class WnLimitRun {
     double l0 = ode.loss(ode.initialState());
     IntegrationSettings s = IntegrationSettings.of(TOLERANCE, MAX_TIME).withAbsoluteTolerance(0.0)
         .withLossTarget(l0 * LOSS_FACTOR).withRecordSteps(true).withBudget(BUDGET);
+    if (StiffPath.selected(p)) {
+      // the same run in (r, log u) by RODAS4, mapped back to (r, u): see StiffPath
+      return new WnLimitRun(p, StiffPath.toRU(StiffPath.integrate(new org.wnverify.numeric.stiff.LogWnFlow(p,
+          LearningRate.CONSTANT), s, WnRuns.collapse(p, COLLAPSE))));
+    }
     return new WnLimitRun(p, FlowIntegrator.integrate(ode, s, WnRuns.collapse(p, COLLAPSE)));
   }
 
