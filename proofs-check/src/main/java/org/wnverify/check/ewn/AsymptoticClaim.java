@@ -69,6 +69,11 @@ abstract class AsymptoticClaim extends SampledClaim<NetworkInstance> {
     this.loss = loss;
   }
 
+  /** The loss of the statement (exponential, or cross-entropy for App. H). */
+  LossFunction loss() {
+    return loss;
+  }
+
   @Override
   public ProblemFamily<NetworkInstance> problem() {
     return EwnNetworkFamily.INSTANCE;
@@ -220,13 +225,17 @@ abstract class AsymptoticClaim extends SampledClaim<NetworkInstance> {
             count(tally, m, rr.run());
           }
           dedicated.merge(m.name(), why == null ? " (also judged on the " + DistinctNorms.LABEL + ", " + p.label()
-              + ": no sample had unequal enough norms)" : " (the " + DistinctNorms.LABEL + ", " + p.label()
+              + ": no sample decided it)" : " (the " + DistinctNorms.LABEL + ", " + p.label()
               + " could not decide it: " + why + ")", String::concat);
         }
       }
     }
-    out.table(new EvidenceTable("per run (EWN: gradient-flow path, levels e^-500 .. e^-10000; others: GD to e^-300, "
-        + LIN_SEP + ")",
+    String flow = parameterizations().stream().filter(this::onFlowPath).map(Parameterization::label)
+        .collect(java.util.stream.Collectors.joining(", "));
+    String gd = parameterizations().stream().filter(p -> !onFlowPath(p)).map(p -> p.label() + ": " + schedule(p))
+        .collect(java.util.stream.Collectors.joining(", "));
+    out.table(new EvidenceTable("per run (" + (flow.isEmpty() ? "" : flow + ": gradient-flow path, levels e^-500 .. "
+        + "e^-10000" + (gd.isEmpty() ? "" : "; ")) + (gd.isEmpty() ? "" : "GD to e^-300, " + gd) + ")",
         List.of("problem", "steps", "verdict", "numbers"), rows));
     out.evidence("per run", notes);
     out.evidence("runs whose assumptions were not observed (not judged)", unobserved);
