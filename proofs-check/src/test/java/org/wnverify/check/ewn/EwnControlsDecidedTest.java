@@ -27,13 +27,6 @@ class EwnControlsDecidedTest {
     return EwnNumericClaimsTest.run(all(), id).get(id);
   }
 
-  static void everyControlRejected(ClaimOutcome o) {
-    assertThat(o.negativeControls()).as(o.id() + " controls").isNotEmpty();
-    for (NegativeControl c : o.negativeControls()) {
-      assertThat(c.rejected()).as(o.id() + " control " + c.mutation() + ": " + c.detail()).isTrue();
-    }
-  }
-
   /** The controls that need unequal node norms (or c far from 1) are decided on the dedicated instance. */
   @Test
   void normControlsAreDecidedOnTheDedicatedInstance() {
@@ -41,7 +34,7 @@ class EwnControlsDecidedTest {
         "ewn/appendix-h#proposition-6-swn"}) {
       ClaimOutcome o = one(id);
       assertThat(o.verdict()).as(id + ": " + o.summary()).isEqualTo(Verdict.HOLDS);
-      everyControlRejected(o);
+      FigureExperimentsTest.assertControlsRejected(o);
       assertThat(o.negativeControls()).as(id).anyMatch(c -> c.detail().contains("dedicated"));
     }
   }
@@ -82,11 +75,19 @@ class EwnControlsDecidedTest {
       List<String> runs = (List<String>) o.evidence().get("per run");
       assertThat(runs).anyMatch(r -> r.contains("||r(t+1) - r(t)||/(g(t+1) - g(t)) = 0 not observed"));
       assertThat(runs).anyMatch(r -> r.startsWith(DistinctNorms.LABEL) && r.contains("HOLDS, exponent 2"));
-      everyControlRejected(o);
+      FigureExperimentsTest.assertControlsRejected(o);
       assertThat(o.negativeControls()).extracting(NegativeControl::mutation)
           .containsExactly("exponent 1 in place of 2: L = Theta(1/(d log d))",
               "exponent 3 in place of 2: L = Theta(1/(d (log d)^3))");
     }
+  }
+
+  /** Issue 16: the Lin-Sep spread tolerance is reviewed against the printed caption, in the claim's evidence. */
+  @Test
+  void linSepEwnCarriesTheToleranceReview() {
+    ClaimOutcome o = FigureExperimentsTest.run("ewn/lin-sep#ewn");
+    assertThat(o.evidence().values()).contains(LinSepExperiment.TOLERANCE_REVIEW);
+    assertThat(LinSepExperiment.TOLERANCE_REVIEW).contains("approximately same", "prints no number", "0.075");
   }
 
   /** The dedicated instance meets the claims' printed hypotheses (it is an instance like any other). */
