@@ -61,6 +61,7 @@ final class SelftestCommand implements Callable<Integer> {
     int undecided = 0;
     int deferred = 0;
     int claimsWithout = 0;
+    int undecidable = 0;
     java.util.Map<String, Claim> byId = new java.util.HashMap<>();
     claims.forEach(c -> byId.put(c.id().toString(), c));
     for (ClaimOutcome o : report.outcomes()) {
@@ -81,6 +82,17 @@ final class SelftestCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-44s (no negative control: %s)%n", o.id(), o.summary());
       }
       for (NegativeControl c : o.negativeControls()) {
+        String never = c.rejected() || c.verdict() != Verdict.INCONCLUSIVE ? null
+            : org.wnverify.check.UndecidableControls.reason(o, c.mutation());
+        if (never != null) {
+          // proved vacuous within the claim's hypotheses (its premise is never met): no seed or size
+          // can decide it, and it is no measure of the check's power; said in one line, not failed
+          undecidable++;
+          String why = never.length() <= 90 ? never : never.substring(0, 89) + "…";
+          System.out.printf(Locale.ROOT, "%-44s vacuous   %s: no instance meeting the hypotheses decides it (%s)%n",
+              o.id(), c.mutation(), why);
+          continue;
+        }
         total++;
         rejected += c.rejected() ? 1 : 0;
         // An INCONCLUSIVE control is one the check could not decide on this seed (e.g. a figure's
@@ -92,8 +104,9 @@ final class SelftestCommand implements Callable<Integer> {
       }
     }
     System.out.printf(Locale.ROOT, "%d of %d mutations rejected, %d undecided (INCONCLUSIVE on this seed), %d survived; "
-        + "%d claims without a control; %d experiment(s) with controls deferred to --profile paper%n", rejected, total, undecided,
-        total - rejected - undecided, claimsWithout, deferred);
+        + "%d claims without a control; %d experiment(s) with controls deferred to --profile paper; "
+        + "%d control(s) proved undecidable within the hypotheses%n", rejected, total, undecided,
+        total - rejected - undecided, claimsWithout, deferred, undecidable);
     return rejected == total && claimsWithout == 0 ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 }

@@ -23,6 +23,8 @@ final class EwnTheoryClaims {
         "For EWN with cross-entropy loss, under (A1)-(A4) (flow, d(t) = t for eta = 1; the paper states (A1)-(A5) and"
             + " lim ||r(t+1) - r(t)||/(g(t+1) - g(t)) = 0 for GD): ||w|| grows as Theta((log d(t))^(1/L)) and L(w(t))"
             + " decreases as Theta(1/(d(t) (log d(t))^2))"));
+    all.add(new Theorem3Descent(LossFunction.EXPONENTIAL, "ewn/theorem-3#gd", "Morwani and Ramaswamy, Theorem 3 (004 lines 322-327), App. G.2 (GD)"));
+    all.add(new Theorem3Descent(LossFunction.CROSS_ENTROPY, "ewn/appendix-h#theorem-5-gd", "Morwani and Ramaswamy, App. H, Theorem 5 (cross-entropy; 004 lines 2017-2030), App. G.2 (GD)"));
     return all;
   }
 }

@@ -45,6 +45,24 @@ final class Proposition3 extends AsymptoticClaim {
   static final double DIVERGE_MIN = 1;
   static final int CONTINUE_LEVELS = 7;
 
+  /**
+   * Why no instance meeting the hypotheses decides "the conclusions swapped" (issue 19 asked for
+   * one; there is none, at any size). For EWN, d||w_u||/dt = eta ||w_u||^2 ||grad_u L|| cos_u (Theorem
+   * 1 (5)), so h_u = 1/||w_u|| has h_u' = -eta ||grad_u L|| cos_u and, with ||w_u|| -> infinity,
+   * h_u(t) = int_t^inf eta ||grad_u L|| cos_u. Since ||grad_u L||/||grad_v L|| -> c and cos -> 1
+   * (part 1), the ratio of these tails gives R = ||w_u||/||w_v|| = h_v/h_u -> 1/c on every
+   * trajectory the proposition covers. The proof's own step (App. E) shows that R above
+   * 1/((c - eps) cos delta) after t_1 only grows (R' has the sign of R (||grad_u||/||grad_v||) cos_u
+   * - cos_v > 0), so it would stay above 1/((c - eps) cos delta) > 1/c: a contradiction, and (3b) is
+   * the same below. Both premises are therefore never met after t_1, part 3 and its swapped version
+   * are vacuously true alike, and the runs show it ("premise not met"). The margin-free control,
+   * whose premise R > 1/c is met, is the one that measures power.
+   */
+  static final String SWAPPED_UNDECIDABLE = "for EWN R = ||w_u||/||w_v|| -> 1/c on every trajectory meeting the "
+      + "hypotheses (1/||w_u|| = int_t^inf eta ||grad_u L|| cos_u, gradient ratio -> c, cos -> 1), while R past either "
+      + "threshold after t_1 moves monotonically away from 1/c (App. E): the premise of (3a), (3b) is never met, so the "
+      + "swapped statement is vacuously true like the printed one (Proposition3.SWAPPED_UNDECIDABLE)";
+
   private final Part part;
 
   Proposition3(Part part, LossFunction loss, String id, String location) {
@@ -401,7 +419,7 @@ final class Proposition3 extends AsymptoticClaim {
               r -> {
                 Pair p = pair(r);
                 return p == null ? new Judged(Verdict.INCONCLUSIVE, "no pair") : thresholds(r, p, true, true);
-              }),
+              }, SWAPPED_UNDECIDABLE),
           new Mutation("the thresholds without their margins: both at the equilibrium ratio 1/c", r -> {
             Pair p = pair(r);
             return p == null ? new Judged(Verdict.INCONCLUSIVE, "no pair") : thresholds(r, p, false, false);

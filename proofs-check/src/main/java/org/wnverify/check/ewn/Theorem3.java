@@ -211,48 +211,46 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     String violated = null;
     boolean plotted = false; // the first decided problem's path
     for (Sample<NetworkInstance> s : samples) {
-      ctx.checkpoint();
-      // (A1)-(A4) observed on the EWN flow path (the run Theorem 2 / Theorem 4 also read, cached)
-      AsymptoticRun path = AsymptoticRun.of(s.instance(), Parameterization.EWN, null, AsymptoticClaim.FLOW_LEVELS, () -> {
-        ctx.checkpoint();
-        return false;
-      });
-      List<Assumptions.Observed> obs = Assumptions.observe(path, false);
-      if (!Assumptions.allObserved(obs)) {
+      Verdict v = judgeOne(ctx, s.instance(), s.label(), levels, rows, tally, !plotted ? out : null);
+      plotted |= v != null;
+      if (v == null) {
         undecided++;
-        rows.add(List.of(s.label(), "-", "-", "-", "not judged: " + Assumptions.unobserved(obs)));
         continue;
       }
-      Rates ewn = rates(s.instance(), Parameterization.EWN, levels);
-      Rates un = rates(s.instance(), Parameterization.UNNORM, levels);
-      if (ewn.problem() != null || un.problem() != null) {
-        undecided++;
-        rows.add(List.of(s.label(), "-", "-", "-", ewn.problem() != null ? ewn.problem() : un.problem()));
-        continue;
-      }
-      rows.add(List.of(s.label(), Assumptions.fmt(ewn.lossSlopes()), Assumptions.fmt(ewn.normSlopes()),
-          Assumptions.fmt(un.lossSlopes()), String.format(Locale.ROOT, "L = %d: Unnorm exponent 2 - 2/L = %.3g",
-              ewn.degree(), 2 - 2.0 / ewn.degree())));
-      if (!plotted) {
-        out.plot(path(s.label(), ewn, un));
-        plotted = true;
-      }
-      Verdict v = judge(ewn, 2);
       switch (v) {
         case HOLDS -> holds++;
-        case VIOLATED -> violated = violated == null ? s.label() + ": EWN loss slopes " + Assumptions.fmt(ewn.lossSlopes())
+        case VIOLATED -> violated = violated == null ? s.label() + ": EWN loss slopes " + rows.get(rows.size() - 1).get(1)
             : violated;
         default -> undecided++;
       }
-      count(tally, "exponent 1 in place of 2: L = Theta(1/(t log t))", judge(ewn, 1));
-      count(tally, "exponent 3 in place of 2: L = Theta(1/(t (log t)^3))", judge(ewn, 3));
-      count(tally, "the EWN rate (exponent 2) claimed for the Unnorm flow", judge(un, 2));
+    }
+    // Issue 19: when no sample decided the controls (their (A1)-(A4) not observed, or the flow stopped),
+    // they are decided on the dedicated instance of DistinctNorms, where the statement must hold.
+    String dedicated = "";
+    List<String> open = MUTATIONS.stream().filter(m -> {
+      int[] c = tally.get(m);
+      return c == null || c[0] + c[1] == 0;
+    }).toList();
+    if (!open.isEmpty()) {
+      Map<String, int[]> extra = new LinkedHashMap<>();
+      Verdict v = judgeOne(ctx, DistinctNorms.instance(loss), DistinctNorms.LABEL, levels, rows, extra, null);
+      if (v == Verdict.HOLDS) {
+        open.forEach(m -> tally.merge(m, extra.get(m), (a, b) -> new int[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]}));
+        dedicated = " (on the " + DistinctNorms.LABEL + ": no sample decided it)";
+      } else {
+        dedicated = " (the " + DistinctNorms.LABEL + " could not decide it: " + (v == null ? "not judged" : v) + ")";
+      }
+      if (v == Verdict.VIOLATED && violated == null) {
+        violated = DistinctNorms.LABEL + ": EWN loss slopes " + rows.get(rows.size() - 1).get(1);
+      }
     }
     out.table(new EvidenceTable("local slopes against log log t between log L = " + Arrays.toString(levels)
         + " (EWN loss: -> 2; norm: -> 1/L)", List.of("problem", "EWN d log(1/(L t))/d log log t",
         "EWN d log||w||/d log log t", "Unnorm d log(1/(L t))/d log log t", "note"), rows));
-    for (var e : tally.entrySet()) {
-      out.control(EwnChecks.tallied(e.getKey(), e.getValue()));
+    for (String m : MUTATIONS) {
+      var nc = EwnChecks.tallied(m, tally.getOrDefault(m, new int[3]));
+      out.control(new org.wnverify.check.NegativeControl(nc.mutation(), nc.verdict(), nc.detail()
+          + (open.contains(m) ? dedicated : "")));
     }
     out.evidence("judgement", "the last slope within " + SLOPE_TOL + " of the exponent (and the norm slope within "
         + "0.3/L of 1/L) confirms it; more than " + 2 * SLOPE_TOL + " away rejects it");
@@ -263,6 +261,46 @@ final class Theorem3 extends SampledClaim<NetworkInstance> {
     } else {
       out.verdict(Verdict.INCONCLUSIVE, holds + " problem(s) confirm, " + undecided + " undecided");
     }
+  }
+
+  static final List<String> MUTATIONS = List.of("exponent 1 in place of 2: L = Theta(1/(t log t))",
+      "exponent 3 in place of 2: L = Theta(1/(t (log t)^3))", "the EWN rate (exponent 2) claimed for the Unnorm flow");
+
+  /**
+   * One problem: (A1)-(A4) observed on its EWN flow path, the rates of both flows, a row, the
+   * controls counted into {@code tally} and (if {@code plotTo} is given) its path plotted.
+   *
+   * @return the statement's verdict on it, null where it was not judged
+   */
+  private Verdict judgeOne(CheckContext ctx, NetworkInstance inst, String label, double[] levels,
+      List<List<Object>> rows, Map<String, int[]> tally, ClaimOutcome.Builder plotTo) {
+    ctx.checkpoint();
+    // (A1)-(A4) observed on the EWN flow path (the run Theorem 2 / Theorem 4 also read, cached)
+    AsymptoticRun path = AsymptoticRun.of(inst, Parameterization.EWN, null, AsymptoticClaim.FLOW_LEVELS, () -> {
+      ctx.checkpoint();
+      return false;
+    });
+    List<Assumptions.Observed> obs = Assumptions.observe(path, false);
+    if (!Assumptions.allObserved(obs)) {
+      rows.add(List.of(label, "-", "-", "-", "not judged: " + Assumptions.unobserved(obs)));
+      return null;
+    }
+    Rates ewn = rates(inst, Parameterization.EWN, levels);
+    Rates un = rates(inst, Parameterization.UNNORM, levels);
+    if (ewn.problem() != null || un.problem() != null) {
+      rows.add(List.of(label, "-", "-", "-", ewn.problem() != null ? ewn.problem() : un.problem()));
+      return null;
+    }
+    rows.add(List.of(label, Assumptions.fmt(ewn.lossSlopes()), Assumptions.fmt(ewn.normSlopes()),
+        Assumptions.fmt(un.lossSlopes()), String.format(Locale.ROOT, "L = %d: Unnorm exponent 2 - 2/L = %.3g",
+            ewn.degree(), 2 - 2.0 / ewn.degree())));
+    if (plotTo != null) {
+      plotTo.plot(path(label, ewn, un));
+    }
+    count(tally, MUTATIONS.get(0), judge(ewn, 1));
+    count(tally, MUTATIONS.get(1), judge(ewn, 3));
+    count(tally, MUTATIONS.get(2), judge(un, 2));
+    return judge(ewn, 2);
   }
 
   static void count(Map<String, int[]> t, String name, Verdict v) {
