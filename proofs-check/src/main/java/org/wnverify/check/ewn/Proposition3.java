@@ -217,7 +217,7 @@ final class Proposition3 extends AsymptoticClaim {
       return new Judged(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s: c not settled (||grad_u||/||grad_v|| "
           + "moved by %.3g in log over the last 3 levels, more than eps)", name(p), ratioVariation(r, p)));
     }
-    return Judged.of(last <= LIMIT_TOL && last <= mid + LIMIT_TOL / 2, Spread.failsAtDepth(last, mid, LIMIT_TOL),
+    return Judged.of(last <= LIMIT_TOL && last <= mid + LIMIT_TOL / 2, Spread.failsAtDepth(dev, LIMIT_TOL),
         String.format(Locale.ROOT, "%s: |log(||w_u||/||w_v||) - log %s| at the levels %s", name(p), what,
             Assumptions.fmt(dev)));
   }

@@ -34,11 +34,22 @@ class FigureExperimentsTest {
     }
   }
 
+  /**
+   * The other normalization's quantity differs from SWN's by 2 log ||w_u||, which the Lin-Sep SWN
+   * runs' supported nodes share to within the undecided band (Spread#FAIL_FACTOR): that control
+   * is undecided on them, never accepted; the other two are rejected.
+   */
   @Test
   void linSepSwnHoldsAsPrinted() {
     ClaimOutcome o = run("ewn/lin-sep#swn");
     assertThat(o.verdict()).as(o.summary()).isEqualTo(Verdict.HOLDS);
-    assertControlsRejected(o);
+    for (NegativeControl c : o.negativeControls()) {
+      if (c.mutation().startsWith("(c)-(e) with the other normalization")) {
+        assertThat(c.verdict()).as(c.detail()).isNotEqualTo(Verdict.HOLDS);
+      } else {
+        assertThat(c.rejected()).as(c.mutation() + ": " + c.detail()).isTrue();
+      }
+    }
   }
 
   /**
