@@ -59,7 +59,7 @@ class ReportFormatsTest {
     String md = new MarkdownReport(info).render(canonical());
     assertThat(md).contains("**FAILED**", "## Verdicts by paper", "## Findings: printed statements that fail (1)",
         "[`chou/theorem-2.2#rho-at-least-1`](claims/chou_theorem-2.2_rho-at-least-1.md)", "**VIOLATED**",
-        "rho = 0.31 < 1 \\| at r0", "[`chou/lemma-3.8`](claims/chou_lemma-3.8.md)");
+        "rho = 0.31 < 1 \\| at r0", "HOLDS (1): `chou/lemma-3.8`", "`claims/<paper>_<item>[_<sub>].md`");
     // the numbers are on the claim's page, not in the summary
     assertThat(md).doesNotContain("| tolerance | drift |");
     String page = new ClaimPage(ReportContext.of(info)).render(canonical().outcomes().get(1), canonical());
