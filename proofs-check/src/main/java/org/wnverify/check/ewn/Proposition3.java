@@ -158,15 +158,9 @@ final class Proposition3 extends AsymptoticClaim {
    */
   Judged part1(AsymptoticRun r, Pair p, int sign, double logShift) {
     int n = r.snapshots.size();
-    double target = p.logC + logShift;
-    double eps = Math.log1p(EPS_FRACTION);
-    double worstRatio = 0; // max |log(ratio / c)|
+    double worstRatio = ratioDeviation(r, p, logShift); // max |log(ratio / (c e^logShift))|
     double worstCos = 0;
     boolean cosShrinks = true;
-    for (int k = n - 3; k < n; k++) {
-      Snapshot s = r.snapshots.get(k);
-      worstRatio = Math.max(worstRatio, Math.abs(logGrad(s, p.u) - logGrad(s, p.v) - target));
-    }
     Snapshot mid = r.snapshots.get(n / 2);
     for (int k : new int[] {p.u, p.v}) {
       double dl = 1 - sign * r.last().nodeCos()[k];
@@ -177,9 +171,8 @@ final class Proposition3 extends AsymptoticClaim {
     // (a) as printed for eps = EPS_FRACTION c: the ratio in [c - eps, c + eps] at the last three levels
     // Part 1 says "there is a t_1": a ratio still moving by more than eps over the last levels
     // has no t_1 yet on this run (undecided); only a settled ratio off the claimed limit fails.
-    double band = Math.min(eps, -Math.log1p(-EPS_FRACTION));
-    boolean aHolds = worstRatio <= band;
-    boolean aFails = !aHolds && ratioVariation(r, p) <= band;
+    boolean aHolds = worstRatio <= RATIO_BAND;
+    boolean aFails = !aHolds && ratioSettled(r, p);
     boolean bcHolds = worstCos <= 1 - COS_DELTA && (cosShrinks || worstCos <= Proposition2.ALIGN_MAX);
     boolean bcFails = worstCos > 1 - COS_DELTA && !cosShrinks;
     return Judged.of(aHolds && bcHolds, aFails || bcFails, String.format(Locale.ROOT,
@@ -188,24 +181,34 @@ final class Proposition3 extends AsymptoticClaim {
         cosShrinks ? "not growing" : "growing"));
   }
 
-  /** max |log(||grad_u||/||grad_v||) - log c| over the last 3 levels, c read at the deepest one. */
-  static double ratioVariation(AsymptoticRun r, Pair p) {
+  /** Part 1 (a)'s band in log: ratio / c in [1 - EPS_FRACTION, 1 + EPS_FRACTION], the narrower side. */
+  static final double RATIO_BAND = Math.min(Math.log1p(EPS_FRACTION), -Math.log1p(-EPS_FRACTION));
+
+  /**
+   * max |log(||grad_u||/||grad_v||) - log c - logShift| over the last 3 levels, c read at the
+   * deepest one; logShift = 0 is the ratio's own variation there.
+   */
+  static double ratioDeviation(AsymptoticRun r, Pair p, double logShift) {
     int n = r.snapshots.size();
     double worst = 0;
     for (int k = Math.max(0, n - 3); k < n; k++) {
       Snapshot s = r.snapshots.get(k);
-      worst = Math.max(worst, Math.abs(logGrad(s, p.u) - logGrad(s, p.v) - p.logC));
+      worst = Math.max(worst, Math.abs(logGrad(s, p.u) - logGrad(s, p.v) - (p.logC + logShift)));
     }
     return worst;
   }
 
   /** Whether c = lim ||grad_u||/||grad_v|| is known on this run: part 1 (a)'s band over the last levels. */
   static boolean ratioSettled(AsymptoticRun r, Pair p) {
-    return ratioVariation(r, p) <= Math.min(Math.log1p(EPS_FRACTION), -Math.log1p(-EPS_FRACTION));
+    return ratioDeviation(r, p, 0) <= RATIO_BAND;
   }
 
   /** Part 2 and its mutations: lim ||w_u||/||w_v|| = c^power. */
   Judged limitRatio(AsymptoticRun r, Pair p, double power, String what) {
+    if (!ratioSettled(r, p)) {
+      return new Judged(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s: c not settled (||grad_u||/||grad_v|| "
+          + "moved by %.3g in log over the last 3 levels, more than eps)", name(p), ratioDeviation(r, p, 0)));
+    }
     double[] dev = new double[r.snapshots.size()];
     for (int k = 0; k < dev.length; k++) {
       Snapshot s = r.snapshots.get(k);
@@ -213,10 +216,6 @@ final class Proposition3 extends AsymptoticClaim {
     }
     double last = dev[dev.length - 1];
     double mid = dev[dev.length / 2];
-    if (!ratioSettled(r, p)) {
-      return new Judged(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s: c not settled (||grad_u||/||grad_v|| "
-          + "moved by %.3g in log over the last 3 levels, more than eps)", name(p), ratioVariation(r, p)));
-    }
     return Judged.of(last <= LIMIT_TOL && last <= mid + LIMIT_TOL / 2, Spread.failsAtDepth(dev, LIMIT_TOL),
         String.format(Locale.ROOT, "%s: |log(||w_u||/||w_v||) - log %s| at the levels %s", name(p), what,
             Assumptions.fmt(dev)));

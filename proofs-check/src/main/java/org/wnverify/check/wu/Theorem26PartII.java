@@ -152,13 +152,12 @@ final class Theorem26PartII extends PerInstanceClaim {
         WuLimit gl = WuLimit.of(WuFlow.of(gp));
         double gd = gl.ok() ? Vectors.distance(WuFlow.w(gl.state()), WuGeometry.of(gp).wStar()) : Double.NaN;
         double gu = gl.ok() ? gl.uncertainty() : Double.NaN;
-        j.control(controlNames().get(1), gl.ok() ? (gd - gu > DISAGREE ? Boolean.TRUE : gd + gu <= AGREE ? Boolean.FALSE
-            : null) : null,
+        j.control(controlNames().get(1), gl.ok() ? apart(gd, gu) : null,
             "general A: ||w_lim - w*|| = " + Theorem26.fmt(gd));
       }
       case GENERAL -> {
         j.statement(verdict(perp, u), "||w_lim_perp|| = " + Theorem26.fmt(perp) + uncertain(u));
-        j.control(controlNames().get(0), toStar - u > DISAGREE ? Boolean.TRUE : toStar + u <= AGREE ? Boolean.FALSE : null,
+        j.control(controlNames().get(0), apart(toStar, u),
             "||w_lim - w*|| = " + Theorem26.fmt(toStar));
         double w0p = Vectors.norm(geo.perp(p.w0()));
         j.control(controlNames().get(1), w0p > DISAGREE ? Math.abs(perp - w0p) - u > DISAGREE : null,
@@ -187,6 +186,12 @@ final class Theorem26PartII extends PerInstanceClaim {
   private static Result verdict(double distance, double uncertainty) {
     return distance + uncertainty <= AGREE ? Result.HOLDS
         : distance - uncertainty > DISAGREE ? Result.VIOLATED : Result.UNDECIDED;
+  }
+
+  /** A control's reading of a distance to the statement's limit: apart (rejected), agreeing, or undecided (null). */
+  private static Boolean apart(double distance, double uncertainty) {
+    Result r = verdict(distance, uncertainty);
+    return r == Result.VIOLATED ? Boolean.TRUE : r == Result.HOLDS ? Boolean.FALSE : null;
   }
 
   private static String uncertain(double u) {
