@@ -52,6 +52,14 @@ class DefaultAuditPinTest {
       "chou/theorem-2.2#error-bound", PRECONDITION_DROPPED,
       "chou/theorem-2.4#error-bound", PRECONDITION_DROPPED);
 
+  /**
+   * Issue 21 (soak false alarms): table columns whose definition was corrected after the pin, each
+   * with its reason. The column is left out of the comparison; the verdict, summary, controls and
+   * every other number of the claim are still compared in full.
+   */
+  static final Map<String, String> COLUMN_REDEFINED_SINCE_PIN = Map.of(
+      "chou/corollary-3.15#along-trajectory", "noise floor"); // rounding now scales with the terms before the residual cancels
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GOLDEN = "/golden/default-audit-c514128.json.gz";
 
@@ -83,6 +91,11 @@ class DefaultAuditPinTest {
           differences.add(e.getKey() + ": " + problem);
           continue;
         }
+      }
+      String redefined = COLUMN_REDEFINED_SINCE_PIN.get(e.getKey());
+      if (redefined != null) {
+        dropColumn(expected, redefined);
+        dropColumn(actual, redefined);
       }
       String where = firstDifference(e.getKey(), expected, actual);
       if (where != null) {
@@ -182,6 +195,20 @@ class DefaultAuditPinTest {
     }
     ((com.fasterxml.jackson.databind.node.ArrayNode) lists[0]).set(at[0], found[1]);
     return null;
+  }
+
+  /** Blanks the column headed {@code header} in every table of the claim (the header itself stays). */
+  private static void dropColumn(JsonNode claim, String header) {
+    for (JsonNode table : claim.path("tables")) {
+      JsonNode columns = table.path("columns");
+      for (int k = 0; k < columns.size(); k++) {
+        if (columns.get(k).asText().equals(header)) {
+          for (JsonNode row : table.path("rows")) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) row).set(k, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+          }
+        }
+      }
+    }
   }
 
   /** The path of the first difference, with both values, or null if equal. */

@@ -45,7 +45,11 @@ final class Section34AlongTrajectory extends ChouClaim {
   static final int POINTS = 20;
   /** FD step as a fraction of the horizon (truncation ~h^2 against noise ~tol/h). */
   static final double FD_STEP = 1e-4;
-  /** Rounding floor of (50): O(MN) operations on entries of size |x|, |grad|: 1e3 ulps of the terms. */
+  /**
+   * Rounding floor of (50): O(MN) operations, 1e3 ulps of the terms before cancellation. Both sides
+   * go through the residual A x^L - b, which cancels as the loss falls; its rounding scales with
+   * |A| |x|^L + |b|, not with the residual (see {@link #magnitudeBeforeCancellation}).
+   */
   static final double ROUNDING = 1e3 * Math.ulp(1.0);
 
   private final boolean bregman;
@@ -80,6 +84,41 @@ final class Section34AlongTrajectory extends ChouClaim {
    */
   static double bregman(int depth, double[] z, double[] xt) {
     return org.wnverify.numeric.generated.BregmanKernel.divergence(z, xt, depth);
+  }
+
+  /**
+   * The size of ||x||^2 grad L(x) with every sum taken over absolute values: ||x||^2 L |x|^(L-1) o
+   * |A|^T (|A| |x|^L + |b|). Rounding in either side of (50) is a few ulps of this, however small
+   * the residual has become (a run near its limit has |A x^L - b| far below |b|).
+   */
+  static double magnitudeBeforeCancellation(DiagonalNetInstance p, double[] x) {
+    int m = p.rows();
+    int n = p.columns();
+    int depth = p.depth();
+    double[] a = p.aRowMajor();
+    double[] b = p.b();
+    double[] xl = new double[n];
+    double x2 = 0;
+    for (int k = 0; k < n; k++) {
+      xl[k] = Math.pow(Math.abs(x[k]), depth);
+      x2 += x[k] * x[k];
+    }
+    double[] back = new double[n];
+    for (int i = 0; i < m; i++) {
+      double row = Math.abs(b[i]);
+      for (int k = 0; k < n; k++) {
+        row += Math.abs(a[i * n + k]) * xl[k];
+      }
+      for (int k = 0; k < n; k++) {
+        back[k] += Math.abs(a[i * n + k]) * row;
+      }
+    }
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      double gk = depth * Math.pow(Math.abs(x[k]), depth - 1) * back[k];
+      sum += gk * gk;
+    }
+    return x2 * Math.sqrt(sum);
   }
 
   /** d/dt x from the WN state derivative: d/dt (r u/||u||). */
@@ -191,12 +230,13 @@ final class Section34AlongTrajectory extends ChouClaim {
         double[] stated = Vectors.scale(x2, g);
         mismatch = Math.max(mismatch, Vectors.distance(v, stated));
         double sc = Vectors.norm(v) + Vectors.norm(stated);
+        double raw = magnitudeBeforeCancellation(p, x);
         scale = Math.max(scale, sc);
-        noise = Math.max(noise, ROUNDING * sc);
+        noise = Math.max(noise, ROUNDING * (sc + 2 * raw));
         double[][] mutated = {Vectors.scale(Math.sqrt(x2), g), Vectors.scale(-x2, g), Vectors.scale(x2 / 2, g), g};
         for (int m = 0; m < mutated.length; m++) {
           mutant[m] = Math.max(mutant[m], Vectors.distance(v, mutated[m]));
-          mutantNoise[m] = Math.max(mutantNoise[m], ROUNDING * (Vectors.norm(v) + Vectors.norm(mutated[m])));
+          mutantNoise[m] = Math.max(mutantNoise[m], ROUNDING * (Vectors.norm(v) + Vectors.norm(mutated[m]) + 2 * raw));
         }
         // hypothesis ||u(0)|| = 1 dropped: the state (r, 2u), same point x
         double[] s2 = s.clone();
@@ -208,7 +248,7 @@ final class Section34AlongTrajectory extends ChouClaim {
         double[] v2 = pointVelocity(s2, dy2);
         int last = mutations - 1;
         mutant[last] = Math.max(mutant[last], Vectors.distance(v2, stated));
-        mutantNoise[last] = Math.max(mutantNoise[last], ROUNDING * (Vectors.norm(v2) + Vectors.norm(stated)));
+        mutantNoise[last] = Math.max(mutantNoise[last], ROUNDING * (Vectors.norm(v2) + Vectors.norm(stated) + 2 * raw));
       } else {
         double[] d = new double[5];
         double[] dc = new double[5];
