@@ -81,6 +81,22 @@ class FigureExperimentsTest {
     assertControlsRejected(o);
   }
 
+  /**
+   * Figure 6's sentences are decided over draws by a sign test: two failing draws of 12 still hold
+   * (soak seeds 23, 32 failed on their one draw), three are undecided, a failing majority violates.
+   */
+  @Test
+  void figure6SignTestOverDraws() {
+    assertThat(DepthRateExperiment.tail(12, 12)).isEqualTo(1.0 / 4096);
+    assertThat(DepthRateExperiment.tail(0, 5)).isEqualTo(1.0);
+    assertThat(DepthRateExperiment.majority(10, 2, 12)).isEqualTo(Verdict.HOLDS);
+    assertThat(DepthRateExperiment.majority(9, 3, 12)).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(DepthRateExperiment.majority(9, 0, 12)).as("undecided draws count against").isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(DepthRateExperiment.majority(9, 2, 11)).isEqualTo(Verdict.HOLDS);
+    assertThat(DepthRateExperiment.majority(1, 11, 12)).isEqualTo(Verdict.VIOLATED);
+    assertThat(DepthRateExperiment.majority(0, 0, 0)).isEqualTo(Verdict.INCONCLUSIVE);
+  }
+
   @Test
   void figure7WithoutDataSaysWhatToSupply() {
     ClaimOutcome o = new MnistPruningExperiment(Optional::empty, MnistPruningExperiment.QUICK)
