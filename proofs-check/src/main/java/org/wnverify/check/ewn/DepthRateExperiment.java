@@ -206,7 +206,7 @@ final class DepthRateExperiment extends DescribedClaim {
    * the typical initialisation: judged on each of 12 draws and decided by {@link #majority}. With
    * 12 (or 11 judged) a sentence still holds with 2 failing draws; at the measured rate of EWN's
    * reversals (4 of 90 draws, seeds 1, 23, 32 and a 60-draw sweep) 3 or more fail on about 1 % of
-   * seeds. At 3 s per draw (width 10) it costs 36 s.
+   * seeds. At about 1.3 s per draw (width 10) it costs about 15 s.
    */
   static final int TRIALS = 12;
   /**
