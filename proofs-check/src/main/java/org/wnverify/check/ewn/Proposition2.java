@@ -57,7 +57,9 @@ final class Proposition2 extends AsymptoticClaim {
     Snapshot last = r.last();
     double worst = 0;
     boolean shrinking = true;
-    // (ii) fails on a node whose misalignment ends above ALIGN_MAX and is not shrinking: the
+    // (ii) fails on a node whose misalignment ends above FAIL_FACTOR * ALIGN_MAX (the band of every
+    // limit deviation, Spread#FAIL_FACTOR: 0.033 -> 0.040 at e^-300 on Lin-Sep GD, soak seeds 4
+    // and 12, is undecided, not a failure) and is not shrinking: the
     // monotone-trend reading (Spread#failsAtDepth). One node above the bound but still aligning
     // and another growing below it decide nothing (the soak found a false VIOLATED from that mix).
     boolean iiFails = false;
@@ -68,7 +70,7 @@ final class Proposition2 extends AsymptoticClaim {
       worst = Math.max(worst, dLast);
       boolean notGrowing = dLast <= dFirst + ROUNDING; // 1 - cos of aligned vectors is 0 +- 2e-16
       shrinking &= notGrowing;
-      iiFails |= dLast > ALIGN_MAX && !notGrowing;
+      iiFails |= dLast > Spread.FAIL_FACTOR * ALIGN_MAX && !notGrowing;
       per.add(String.format(Locale.ROOT, "node %d: %.3g -> %.3g", u, dFirst, dLast));
     }
     boolean iiHolds = worst <= ALIGN_MAX && shrinking;
