@@ -33,6 +33,26 @@ final class DistinctNorms {
         new double[] {0.5, 0.4, -0.4, 0.5, -0.5, 0.5}, loss);
   }
 
+  /**
+   * The same two classes as {@link #instance} in the Lin-Sep experiment's own setting (Section 4.1:
+   * a 2-layer ReLU^2 net with 8 hidden neurons on a linearly separable set, exponential loss), with
+   * PyTorch's default initialisation from a fixed stream: the neurons that keep growing face classes
+   * at unequal distances, so their norms differ and the two parameterizations' Theorem 2 quantities
+   * can be told apart, which the symmetric Lin-Sep draws cannot.
+   */
+  static NetworkInstance linSep(int hidden) {
+    ArchitectureSpec a = ArchitectureSpec.twoLayer(2, hidden, Activation.RELU_SQUARED);
+    return new NetworkInstance(a, Dataset.binary(new double[][] {{1, 1}, {1.2, 0.9}, {-2, 2}, {-2.2, 1.8}},
+        new int[] {-1, -1, 1, 1}), NetworkSampler.pytorchInit(new java.util.SplittableRandom(LIN_SEP_STREAM), a),
+        LossFunction.EXPONENTIAL);
+  }
+
+  /** The fixed stream of {@link #linSep}'s initial weights (any fixed value; a saved instance replays). */
+  static final long LIN_SEP_STREAM = 20_261_204L;
+
+  /** How {@link #linSep} is named in the evidence and in a control's detail. */
+  static final String LIN_SEP_LABEL = "dedicated Lin-Sep: classes at distances 1.4 and 2.8 (8 hidden; unequal node norms)";
+
   /** How it is named in the evidence and in a control's detail. */
   static final String LABEL = "dedicated: classes at distances 1.4 and 2.8 (2-layer ReLU^2, 2 hidden; unequal node norms)";
 }

@@ -63,6 +63,12 @@ final class ExperimentParts {
     tally.computeIfAbsent(mutation, k -> new int[3])[v.rejects() ? 0 : v == Verdict.HOLDS ? 1 : 2]++;
   }
 
+  /** Whether some run so far rejected or accepted the mutation (not only left it undecided). */
+  boolean decided(String mutation) {
+    int[] c = tally.get(mutation);
+    return c != null && c[0] + c[1] > 0;
+  }
+
   List<NegativeControl> controls() {
     List<NegativeControl> out = new ArrayList<>();
     tally.forEach((m, c) -> out.add(EwnChecks.tallied(m, c)));

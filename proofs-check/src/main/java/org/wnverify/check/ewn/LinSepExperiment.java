@@ -154,6 +154,7 @@ final class LinSepExperiment extends DescribedClaim {
         }
       }
     }
+    judgeUndecidedControlsOnDedicated(ctx, parts, rows);
     if (judged < draws.size()) {
       out.evidence("draws not run in the default audit (all run under --profile paper)", draws.size() - judged);
     }
@@ -208,6 +209,42 @@ final class LinSepExperiment extends DescribedClaim {
     out.counterexample(parts.counterexample(ctx, id()));
     out.verdict(parts.verdict(), parts.summary("every caption sentence holds for " + param.label()));
     return out.build();
+  }
+
+  /**
+   * Issue 19 (every control decided on every seed): the other parameterization's Theorem 2 quantity
+   * differs from the caption's by 2 log ||w_u||, so only supported nodes of unequal norm tell them
+   * apart, and on the symmetric Lin-Sep draws SWN's supported norms agree within the tolerance. A
+   * control no draw decided is judged once more on {@link DistinctNorms#linSep}, where the caption's
+   * own Theorem 2 sentence must not fail.
+   */
+  private void judgeUndecidedControlsOnDedicated(CheckContext ctx, ExperimentParts parts, List<List<Object>> rows) {
+    List<AsymptoticClaim.Mutation> open = mutations(param).stream().filter(m -> !parts.decided(m.name())).toList();
+    if (open.isEmpty()) {
+      return;
+    }
+    ctx.checkpoint();
+    AsymptoticRun r = AsymptoticRun.of(DistinctNorms.linSep(AsymptoticClaim.HIDDEN), param, AsymptoticClaim.LIN_SEP,
+        AsymptoticClaim.LEVELS, () -> {
+          ctx.checkpoint();
+          return false;
+        });
+    String label = DistinctNorms.LIN_SEP_LABEL + ", " + param.label();
+    if (!r.reachedAllLevels()) {
+      rows.add(List.of(label, "-", "-", "-", "-", "-", r.describe()));
+      return;
+    }
+    AsymptoticClaim.Judged own = theorem2(r, param, false);
+    rows.add(List.of(label, r.run.last().step(), r.supportedNodes().toString(),
+        ExperimentParts.fmt("%.4f (from %.4f)", r.last().normalizedMargin(), initialMargin(r)),
+        Assumptions.fmt(r.last().lossDirection()), "controls only", "Theorem 2 quantity: " + own.verdict() + ", "
+            + own.detail()));
+    if (own.verdict() == Verdict.VIOLATED) {
+      return;
+    }
+    for (var m : open) {
+      parts.control(m.name(), m.judge().apply(r).verdict());
+    }
   }
 
   static double initialMargin(AsymptoticRun r) {
