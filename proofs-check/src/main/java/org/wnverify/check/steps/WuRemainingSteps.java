@@ -16,14 +16,13 @@ import static org.wnverify.check.steps.WuSampledSteps.loc;
 import static org.wnverify.check.steps.WuSampledSteps.r;
 import static org.wnverify.check.steps.WuSampledSteps.w;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.wnverify.numeric.linalg.PseudoInverse;
 import org.wnverify.numeric.linalg.Vectors;
 
@@ -33,7 +32,7 @@ import org.wnverify.numeric.linalg.Vectors;
  * in the proof of Theorem 2.6, and the two equivalences before (14) in Lemma C.1. Limits are
  * checked in their quantitative form (the bound that makes them true) on sampled states, by
  * {@link SampledStep}; the sphere-constrained minimiser of Part II is computed exactly (the
- * secular equation of the trust-region problem, solved by bisection).
+ * secular equation of the trust-region problem in the n x n space of AA^T, solved by bisection).
  */
 final class WuRemainingSteps {
   private WuRemainingSteps() {}
@@ -44,7 +43,10 @@ final class WuRemainingSteps {
    * (1e-16), and a shrunk candidate that leaves it by more is a different state.
    */
   static final double PREMISE_REL = 1e-12;
-  /** Bisection steps on the secular equation: each halves a bracket of width <= 1 + ||c||, so 200 reach rounding. */
+  /**
+   * Bisection steps on the secular equation: each halves a bracket of width 1 + ||c|| (O(10) here), so
+   * about 60 reach adjacent doubles, where the loop stops; 200 is a bound that is never reached.
+   */
   static final int BISECTION_STEPS = 200;
 
   static List<SampledStep> steps() {
@@ -217,68 +219,232 @@ final class WuRemainingSteps {
   // --- Part II: the sphere-constrained minimiser -----------------------------------------------
 
   /**
-   * The minimiser of 1/2 ||A g w - y||^2 over ||w|| = 1 for 0 < g < g^*: w = (H - mu I)^(-1) c with
-   * H = g^2 A^T A, c = g A^T y and mu < lambda_min(H) the root of ||(H - mu I)^(-1) c|| = 1 (the
-   * easy case of the trust-region problem, since c lies in the row space and ||H^+ c|| = g^* / g > 1).
-   * Returns {w_1..w_d, mu}.
+   * The minimiser of 1/2 ||A g w - y||^2 over ||w|| = 1 for 0 < g < g^*, its multiplier mu and its
+   * A^T r, r = y - A g w. The minimiser is w = (H - mu I)^(-1) c with H = g^2 A^T A, c = g A^T y and
+   * mu < lambda_min(H) the root of ||(H - mu I)^(-1) c|| = 1 (the easy case of the trust-region
+   * problem, since c lies in the row space and ||H^+ c|| = g^* / g > 1).
+   *
+   * <p>Computed in the n x n space of AA^T, without an eigenbasis of H: (H - mu I) g A^T x = g A^T
+   * (g^2 AA^T - mu I) x, so w(mu) = g A^T (g^2 AA^T - mu I)^(-1) y, and for mu < 0 the matrix g^2
+   * AA^T - mu I is positive definite (A has full row rank). The root lies in (-(||c|| + 1), 0):
+   * ||w(mu)|| <= ||c||/|mu| < 1 at the left end and ||w(0)|| = ||A^+ y||/g = g^* / g > 1 at the right
+   * (Part II's 0 < g < g^*); it is bisected in doubles ({@link #shiftedSolution}) and polished by one
+   * Newton step in {@link #EXACT} arithmetic, and w(mu) and A^T r are computed there from the exact
+   * values of the doubles A, y, g, mu and rounded once. A^T r = -mu w/g is a difference of O(||y||)
+   * terms that is O(|mu|/g), so a w rounded in a double solve (relative error cond(g^2 AA^T - mu I)
+   * 1e-16) moves its direction by that error times g^2 lambda_max(AA^T)/|mu|, which reached 3.5e-10
+   * at seed 2 (A of singular values 3.1 and 0.038, g = 9) against the 1e-9 tolerance; in 34 digits the
+   * same amplification leaves 1e-25. w(mu) solves the Lagrange equation (H - mu I) w = c exactly for
+   * the double mu it is computed at, and ||w(mu)|| = 1 to rounding.
+   *
+   * <p>Issue 21: an earlier version bisected the secular equation in the eigenbasis of the d x d matrix
+   * H, whose eigenvalue 0 has multiplicity d - n; commons-math's EigenDecomposition returns
+   * eigenvectors for a repeated eigenvalue that are far from orthonormal (V^T V - I of norm 6e7 at the
+   * seed-11 point), so that minimiser missed the sphere's by 1e-8 .. 1e-7 and step-7-corrected and
+   * step-8 failed by that much.
    */
-  static double[] sphereMinimiser(StepPoint p) {
+  static SphereMinimiser sphereMinimiser(StepPoint p) {
     double[][] a = a(p);
-    int d = p.integer("d");
+    double[] y = p.vec("y");
     double g = p.get("g");
-    double[][] h = new double[d][d];
-    for (int j = 0; j < d; j++) {
-      for (int k = 0; k < d; k++) {
-        for (double[] row : a) {
-          h[j][k] += g * g * row[j] * row[k];
-        }
-      }
-    }
-    double[] c = Vectors.scale(g, aty(p));
-    EigenDecomposition e = new EigenDecomposition(MatrixUtils.createRealMatrix(h));
-    double[] lam = e.getRealEigenvalues();
-    RealMatrix v = e.getV();
-    double[] ci = v.transpose().operate(c);
-    double lmin = Double.POSITIVE_INFINITY;
-    for (double l : lam) {
-      lmin = Math.min(lmin, l);
-    }
-    double lo = lmin - Vectors.norm(c) - 1;
-    double hi = lmin;
+    double lo = -(g * Vectors.norm(aty(p)) + 1);
+    double hi = 0;
     for (int it = 0; it < BISECTION_STEPS; it++) {
       double mid = 0.5 * (lo + hi);
-      double phi = 0;
-      for (int i = 0; i < d; i++) {
-        phi += ci[i] * ci[i] / ((lam[i] - mid) * (lam[i] - mid));
+      if (mid <= lo || mid >= hi) {
+        break; // the bracket is down to adjacent doubles
       }
-      if (phi < 1) {
+      if (normSq(shiftedSolution(a, y, g, mid)) < 1) {
         lo = mid;
       } else {
         hi = mid;
       }
     }
     double mu = 0.5 * (lo + hi);
-    double[] out = new double[d + 1];
-    for (int i = 0; i < d; i++) {
-      double coef = ci[i] / (lam[i] - mu);
-      for (int k = 0; k < d; k++) {
-        out[k] += coef * v.getEntry(k, i);
+    // One Newton step on ||w(mu)||^2 = 1 in exact arithmetic: the doubles' test ||w(mid)||^2 < 1 is
+    // itself off by the solve's rounding (||w|| - 1 was 6e-14 at seed 2); d||w||^2/dmu = 2 w^T dw/dmu,
+    // dw/dmu = g A^T (g^2 AA^T - mu I)^(-2) y, and the function is increasing and convex in mu < 0.
+    Exact e = new Exact(a, g);
+    BigDecimal[] by = Exact.of(y);
+    BigDecimal[] x = e.solve(mu, by);
+    BigDecimal[] w = e.gAt(x);
+    BigDecimal slope = Exact.dot(w, e.gAt(e.solve(mu, x))).multiply(BigDecimal.valueOf(2), EXACT);
+    if (slope.signum() > 0) {
+      double newton = new BigDecimal(mu).subtract(Exact.dot(w, w).subtract(BigDecimal.ONE, EXACT).divide(slope, EXACT), EXACT)
+          .doubleValue();
+      if (newton < 0 && newton > lo - (hi - lo)) {
+        mu = newton;
+        w = e.gAt(e.solve(mu, by));
       }
     }
-    out[d] = mu;
-    return out;
+    BigDecimal[] aw = e.a(w);
+    BigDecimal[] r = new BigDecimal[by.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = by[i].subtract(e.g.multiply(aw[i], EXACT), EXACT);
+    }
+    return new SphereMinimiser(Exact.round(w), mu, Exact.round(e.at(r)));
   }
 
-  private static StepPoint atMinimiser(StepPoint p) {
-    double[] s = sphereMinimiser(p);
-    return p.toBuilder().put("w", java.util.Arrays.copyOf(s, p.integer("d"))).build();
+  /** The sphere minimiser w, its multiplier mu and A^T r at w (r = y - A g w), each rounded once from {@link #EXACT}. */
+  record SphereMinimiser(double[] w, double mu, double[] atr) {}
+
+  /**
+   * Precision of w(mu) and A^T r at the minimiser: 34 digits (relative rounding 1e-34). The
+   * direction of A^T r carries the solve's rounding amplified by cond(g^2 AA^T - mu I) g^2
+   * lambda_max(AA^T)/|mu|: about 1e6 at the worst sampled states (3.5e-10 from doubles' 1e-16), and
+   * even 1e20 would leave 1e-14, far below {@link SampledStep#REL_TOL}.
+   */
+  static final MathContext EXACT = MathContext.DECIMAL128;
+
+  /** A and g as exact decimals, and the products and the solve the minimiser needs, in {@link #EXACT}. */
+  private static final class Exact {
+    final BigDecimal[][] a;
+    final BigDecimal g;
+
+    Exact(double[][] a, double g) {
+      this.a = new BigDecimal[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        this.a[i] = of(a[i]);
+      }
+      this.g = new BigDecimal(g);
+    }
+
+    static BigDecimal[] of(double[] v) {
+      BigDecimal[] o = new BigDecimal[v.length];
+      for (int i = 0; i < v.length; i++) {
+        o[i] = new BigDecimal(v[i]);
+      }
+      return o;
+    }
+
+    static double[] round(BigDecimal[] v) {
+      double[] o = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        o[i] = v[i].doubleValue();
+      }
+      return o;
+    }
+
+    static BigDecimal dot(BigDecimal[] u, BigDecimal[] v) {
+      BigDecimal s = BigDecimal.ZERO;
+      for (int i = 0; i < u.length; i++) {
+        s = s.add(u[i].multiply(v[i], EXACT), EXACT);
+      }
+      return s;
+    }
+
+    /** A w (n entries). */
+    BigDecimal[] a(BigDecimal[] w) {
+      BigDecimal[] o = new BigDecimal[a.length];
+      for (int i = 0; i < a.length; i++) {
+        o[i] = dot(a[i], w);
+      }
+      return o;
+    }
+
+    /** A^T x (d entries). */
+    BigDecimal[] at(BigDecimal[] x) {
+      BigDecimal[] o = new BigDecimal[a[0].length];
+      java.util.Arrays.fill(o, BigDecimal.ZERO);
+      for (int i = 0; i < a.length; i++) {
+        for (int k = 0; k < o.length; k++) {
+          o[k] = o[k].add(a[i][k].multiply(x[i], EXACT), EXACT);
+        }
+      }
+      return o;
+    }
+
+    /** g A^T x. */
+    BigDecimal[] gAt(BigDecimal[] x) {
+      BigDecimal[] o = at(x);
+      for (int k = 0; k < o.length; k++) {
+        o[k] = g.multiply(o[k], EXACT);
+      }
+      return o;
+    }
+
+    /** (g^2 AA^T - mu I)^(-1) b by Gaussian elimination (positive definite for mu < 0, so without pivoting). */
+    BigDecimal[] solve(double mu, BigDecimal[] b) {
+      int n = a.length;
+      BigDecimal g2 = g.multiply(g, EXACT);
+      BigDecimal[][] m = new BigDecimal[n][n + 1];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          m[i][j] = g2.multiply(dot(a[i], a[j]), EXACT);
+        }
+        m[i][i] = m[i][i].subtract(new BigDecimal(mu), EXACT);
+        m[i][n] = b[i];
+      }
+      for (int c = 0; c < n; c++) {
+        for (int i = c + 1; i < n; i++) {
+          BigDecimal f = m[i][c].divide(m[c][c], EXACT);
+          for (int j = c; j <= n; j++) {
+            m[i][j] = m[i][j].subtract(f.multiply(m[c][j], EXACT), EXACT);
+          }
+        }
+      }
+      BigDecimal[] x = new BigDecimal[n];
+      for (int i = n - 1; i >= 0; i--) {
+        BigDecimal s = m[i][n];
+        for (int j = i + 1; j < n; j++) {
+          s = s.subtract(m[i][j].multiply(x[j], EXACT), EXACT);
+        }
+        x[i] = s.divide(m[i][i], EXACT);
+      }
+      return x;
+    }
   }
 
-  /** ||w - sign A^T r/||A^T r|| || at the minimiser, r = y - A g w. */
+  /**
+   * w(mu) = g A^T (g^2 AA^T - mu I)^(-1) y for mu < 0 in doubles, for the bisection on ||w(mu)|| = 1:
+   * a Cholesky factorisation of the positive definite n x n matrix, written out because
+   * commons-math's CholeskyDecomposition rejects pivots below an absolute 1e-10, which a mu near 0
+   * with a small g^2 lambda_min(AA^T) can reach.
+   */
+  static double[] shiftedSolution(double[][] a, double[] y, double g, double mu) {
+    int n = a.length;
+    double[][] l = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = g * g * Vectors.dot(a[i], a[j]) - (i == j ? mu : 0);
+        for (int k = 0; k < j; k++) {
+          s -= l[i][k] * l[j][k];
+        }
+        l[i][j] = i == j ? Math.sqrt(s) : s / l[j][j];
+      }
+    }
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) { // L z = y
+      double s = y[i];
+      for (int k = 0; k < i; k++) {
+        s -= l[i][k] * x[k];
+      }
+      x[i] = s / l[i][i];
+    }
+    for (int i = n - 1; i >= 0; i--) { // L^T x = z
+      double s = x[i];
+      for (int k = i + 1; k < n; k++) {
+        s -= l[k][i] * x[k];
+      }
+      x[i] = s / l[i][i];
+    }
+    double[] w = new double[a[0].length];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < w.length; k++) {
+        w[k] += g * a[i][k] * x[i];
+      }
+    }
+    return w;
+  }
+
+  /**
+   * ||w - sign v/||v|| || at the minimiser w, v = A^T r (r = y - A g w, from {@link #sphereMinimiser}'s
+   * exact arithmetic) or, for the control, A^T y.
+   */
   private static double alignment(StepPoint p, double sign, boolean withR) {
-    StepPoint q = atMinimiser(p);
-    double[] v = withR ? atr(q) : aty(q);
-    return Vectors.distance(w(q), Vectors.scale(sign, unit(v)));
+    SphereMinimiser m = sphereMinimiser(p);
+    double[] v = withR ? m.atr() : aty(p);
+    return Vectors.distance(unit(m.w()), Vectors.scale(sign, unit(v)));
   }
 
   private static double gStar(StepPoint p) {
@@ -323,8 +489,10 @@ final class WuRemainingSteps {
               + "-g A^T r = mu w, so w = +A^T r/||A^T r|| for g_0 > 0 (and the maximiser, mu > lambda_max, has the - sign)")
           .build();
     }
-    return b.control("w = +A^T r/||A^T r|| with ||w|| = 2 (the unit norm dropped)", p -> Vectors.distance(
-            Vectors.scale(2, w(atMinimiser(p))), unit(atr(atMinimiser(p)))), EQ, p -> 0)
+    return b.control("w = +A^T r/||A^T r|| with ||w|| = 2 (the unit norm dropped)", p -> {
+          SphereMinimiser m = sphereMinimiser(p);
+          return Vectors.distance(Vectors.scale(2, unit(m.w())), unit(m.atr()));
+        }, EQ, p -> 0)
         .note("FINDING (proof step): the signs are reversed: for g_0 > 0 the minimiser over ||w|| = 1 is w = +A^T r/||A^T r|| and "
             + "the - solution maximizes the loss (at the corner, A = [[1,0,0],[0,2,0]], y = (2, 2), g_0 = 1, the minimiser has "
             + "||w + A^T r/||A^T r|| || = 2); the corrected display is wu/theorem-2.6#step-7-corrected")
@@ -336,13 +504,10 @@ final class WuRemainingSteps {
 
   /** The gradient of 1/2 ||A g w - y||^2 + (g/(2 c^)) ||w||^2 (scaled by {@code reg}) at the minimiser, c^ = -g/mu. */
   private static double ridgeGradient(StepPoint p, double reg, boolean withG) {
-    double[] s = sphereMinimiser(p);
-    int d = p.integer("d");
-    double[] wv = java.util.Arrays.copyOf(s, d);
+    SphereMinimiser m = sphereMinimiser(p);
     double g = p.get("g");
-    double cHat = -g / s[d];
-    StepPoint q = p.toBuilder().put("w", wv).build();
-    double[] grad = Vectors.subtract(Vectors.scale(reg * (withG ? g : 1) / cHat, wv), Vectors.scale(g, atr(q)));
+    double cHat = -g / m.mu();
+    double[] grad = Vectors.subtract(Vectors.scale(reg * (withG ? g : 1) / cHat, m.w()), Vectors.scale(g, m.atr()));
     return Vectors.norm(grad);
   }
 

@@ -12,6 +12,16 @@ import org.wnverify.numeric.ode.IntegrationSettings;
  * stationary point with positive loss); run B continues to 1.5 t_A (truncation = ||B - A||); run C
  * repeats B at the looser tolerance (noise = ||C - B||). The limit is B's state.
  *
+ * <p>A run A that only reached MAX_TIME (neither stop fired) has not shown that it is at its limit:
+ * ||B - A|| then measures the motion over [t_A, 1.5 t_A], not what is left after it, and a flow
+ * slower than 1/t_A moves on by much more (issue 21: a c = 0 flow with g0 = 4e-4 moved 0.005 over
+ * [1e5, 1.5e5] and reached its limit 0.9 away near t = 1e9). For such a run the distance still to
+ * go is estimated as the tail of an exponential approach at the rate the speed decays over [t_A,
+ * 1.5 t_A], ||ds/dt(1.5 t_A)|| / kappa with kappa = ln(v_A / v_B) / (t_A / 2), infinite if the speed
+ * did not decay. Where that tail exceeds UNCERTAINTY_FACTOR ||B - A||, the uncertainty below would
+ * not cover it and the run has no limit (state null, a failed run for every claim: UNDECIDED, never a verdict drawn
+ * from a state that is still moving). Where it does not, the limit and its uncertainty are as before.
+ *
  * @param state the limit estimate (g, w), or null if a run failed
  * @param time t_A
  * @param uncertainty UNCERTAINTY_FACTOR (truncation + noise) + ROUNDING (1 + ||state||)
@@ -33,14 +43,29 @@ record WuLimit(double[] state, double time, double uncertainty, double loss, Str
   }
 
   static WuLimit of(FlowSystem f) {
+    return of(f, 1, 1);
+  }
+
+  /**
+   * As {@link #of(FlowSystem)} for a flow whose rates near its limit are known to lie in [slowRate,
+   * fastRate]; the default run is for rates of order one. A slow rate below 1 stretches the horizon
+   * to MAX_TIME / slowRate (the same number of time constants); a fast rate below 1 lowers the speed
+   * floor to SPEED_FLOOR fastRate: the speed's noise (the integration's state noise times the
+   * Jacobian, at most fastRate) scales with it, and at the floor the flow is floor / slowRate from its
+   * limit. Rates of 1 or more leave the default run unchanged (the floor 1e-12 is at the noise of
+   * O(1) flows: lowering it there makes the run wander at the noise until the budget is spent).
+   */
+  static WuLimit of(FlowSystem f, double slowRate, double fastRate) {
+    double maxTime = MAX_TIME / Math.min(1, slowRate);
+    double speedFloor = SPEED_FLOOR * Math.min(1, fastRate);
     double f0 = f.loss(f.initialState());
     double tol = WuFlows.REFERENCE_TOL;
     double abs = IntegrationSettings.ABSOLUTE_PER_RELATIVE;
     double[] probe = new double[f.getDimension()];
-    IntegrationResult a = FlowIntegrator.integrate(f, IntegrationSettings.of(tol, MAX_TIME).withBudget(BUDGET)
+    IntegrationResult a = FlowIntegrator.integrate(f, IntegrationSettings.of(tol, maxTime).withBudget(BUDGET)
         .withAbsoluteTolerance(tol * abs).withLossTarget(f0 * LOSS_FACTOR), y -> {
           f.computeDerivatives(0, y, probe);
-          return Vectors.norm(probe) - SPEED_FLOOR;
+          return Vectors.norm(probe) - speedFloor;
         });
     if (!(a.reachedEnd() || a.status() == org.wnverify.numeric.ode.IntegrationStatus.STOPPED)) {
       return new WuLimit(null, a.finalTime(), Double.NaN, Double.NaN, "flow run " + a.status() + ": " + a.message());
@@ -58,8 +83,36 @@ record WuLimit(double[] state, double time, double uncertainty, double loss, Str
       return new WuLimit(null, a.finalTime(), Double.NaN, Double.NaN, "continuation " + b.status() + "/" + c.status());
     }
     double[] s = b.finalState();
-    double u = UNCERTAINTY_FACTOR * (Vectors.distance(s, a.finalState()) + Vectors.distance(s, c.finalState()))
-        + ROUNDING * (1 + Vectors.norm(s));
+    double truncation = Vectors.distance(s, a.finalState());
+    if (a.status() == org.wnverify.numeric.ode.IntegrationStatus.COMPLETED) {
+      double tail = tail(f, a.finalState(), s, t - a.finalTime());
+      if (!(tail <= UNCERTAINTY_FACTOR * truncation)) {
+        return new WuLimit(null, a.finalTime(), Double.NaN, Double.NaN, "no limit by t = " + Theorem26.fmt(maxTime)
+            + ": the flow is still moving (it moved " + Theorem26.fmt(truncation) + " over [t, 1.5 t], and its speed's decay "
+            + "leaves " + Theorem26.fmt(tail) + " to go)");
+      }
+    }
+    double u = UNCERTAINTY_FACTOR * (truncation + Vectors.distance(s, c.finalState())) + ROUNDING * (1 + Vectors.norm(s));
     return new WuLimit(s, a.finalTime(), u, f.loss(s), a.message());
+  }
+
+  /**
+   * What an exponential approach at the speed's measured decay rate still travels after the state sb
+   * reached dt after sa: v_b / kappa, kappa = ln(v_a / v_b) / dt; infinite if the speed did not decay.
+   */
+  static double tail(FlowSystem f, double[] sa, double[] sb, double dt) {
+    double[] da = new double[f.getDimension()];
+    double[] db = new double[f.getDimension()];
+    f.computeDerivatives(0, sa, da);
+    f.computeDerivatives(0, sb, db);
+    double va = Vectors.norm(da);
+    double vb = Vectors.norm(db);
+    if (vb == 0) {
+      return 0;
+    }
+    if (!(vb < va)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return vb * dt / Math.log(va / vb);
   }
 }
