@@ -117,8 +117,7 @@ final class WuAppendixE23Steps {
   private static List<SampledStep> theoremE7() {
     List<SampledStep> out = new ArrayList<>();
     String at = "Appendix E.2, Theorem E.7";
-    out.add(t2Simplification(false));
-    out.add(t2Simplification(true));
+    // the first equality of (37), wu/theorem-e.7#eq-37, is symbolic (WuAppendixEScalarSteps)
     out.add(SampledStep.inequality("wu/theorem-e.7#step-1", loc(at + ", step (c) of the simplification", "843-845"),
             "(g^* - g_0)/(g^* eps^2) = (g^* - g_0)(g^* + g_0)/(g^*(g^* + g_0) eps^2) <= (g^{*2} - g_0^2)/(g^{*2} eps^2)")
         .printed(p -> (p.get("gs") - p.get("g0")) * (p.get("gs") + p.get("g0")) / (p.get("gs") * (p.get("gs") + p.get("g0"))
@@ -249,36 +248,6 @@ final class WuAppendixE23Steps {
     return unit(v(p, p.vec("w"), p.get("g")));
   }
 
-  /** The first equality of (37) against (34)'s T2: printed, or without the log the printed numerator has. */
-  private static SampledStep t2Simplification(boolean corrected) {
-    String id = corrected ? "wu/theorem-e.7#eq-37-corrected" : "wu/theorem-e.7#eq-37";
-    ToDoubleFunction<StepPoint> den = p -> Math.log(1 / (1 - gammaPrime(p)));
-    ToDoubleFunction<StepPoint> num = p -> (p.get("gs") - p.get("g0")) / (p.get("gs") * sq(p.get("eps"))) + p.get("g0") / p.get("gs");
-    ToDoubleFunction<StepPoint> printed = p -> Math.log(num.applyAsDouble(p) / Math.log(1 + gammaPrime(p) / (1 - gammaPrime(p))))
-        / den.applyAsDouble(p);
-    ToDoubleFunction<StepPoint> correct = p -> Math.log(num.applyAsDouble(p)) / den.applyAsDouble(p);
-    SampledStep.Builder b = SampledStep.hence(id, loc("Appendix E.2, Theorem E.7, the simplification of T2, (37)"
-            + (corrected ? " (without the inner log)" : ""), "839-841"),
-            corrected ? "T2 = log((g^* - g_0)/(g^* eps^2) + g_0/g^*)/log(1/(1 - (1 - eps^2) gamma))   (37)"
-                : "T2 = log(((g^* - g_0)/(g^* eps^2) + g_0/g^*)/log(1 + (1 - eps^2) gamma/(1 - (1 - eps^2) gamma)))/log(1/(1 - "
-                    + "(1 - eps^2) gamma))   (37)")
-        .sampler(WuAppendixE23Steps::drawE7).corner(corner7()).assumptions(WuAppendixE23Steps::assumeE7)
-        .note("the left side is T2 of (34); (1 - (1 - eps^2) g_0/g*)/eps^2 = (g* - g_0)/(g* eps^2) + g_0/g*");
-    if (corrected) {
-      return b.printed(WuAppendixE23Steps::t2, EQ, correct).control("the printed (37)", WuAppendixE23Steps::t2, EQ, printed).build();
-    }
-    return b.printed(WuAppendixE23Steps::t2, EQ, printed)
-        .control("g_0/g^* dropped from the numerator", WuAppendixE23Steps::t2, EQ,
-            p -> Math.log((p.get("gs") - p.get("g0")) / (p.get("gs") * sq(p.get("eps")))
-                / Math.log(1 + gammaPrime(p) / (1 - gammaPrime(p)))) / den.applyAsDouble(p))
-        .note("FINDING (proof step): the numerator's log also divides by log(1 + (1 - eps^2) gamma/(1 - (1 - eps^2) gamma)), "
-            + "which is the denominator log(1/(1 - (1 - eps^2) gamma)) again; (34) has no such term "
-            + "(wu/theorem-e.7#eq-37-corrected)")
-        .note("does not affect the statement: Theorem E.7 is stated with T2 of (34); (37) only derives the order of T2 used in "
-            + "Theorem 3.2, through approximations ('~') that are not checked")
-        .build();
-  }
-
   // --- Lemma E.8 ------------------------------------------------------------------------------
 
   private static List<SampledStep> lemmaE8() {
@@ -292,17 +261,7 @@ final class WuAppendixE23Steps {
         .sampler(WuAppendixE23Steps::drawE7).corner(corner7()).assumptions(WuAppendixE23Steps::assumeE7)
         .note("g_{T1+1} by (43) at the sampled ||w_T1^par|| in [sqrt(1 - eps^2), 1] and g_T1 in [g_0, g*]")
         .build());
-    out.add(SampledStep.hence("wu/lemma-e.8#step-1", loc(at + ", (45), the equalities", "910-916"),
-            "g_T1 - gamma g_T1 (1 - eps^2) + gamma g^* = g_T1 - gamma g_T1(1 - eps^2) + gamma(1 - eps^2) g^* + gamma eps^2 g^* =(b) "
-                + "g_0 - gamma' g_0 + gamma' g^* + gamma' delta = g^* - (1 - gamma')(g^* - g_0) + gamma' delta")
-        .printed(p -> p.get("g0") - p.get("gamma") * p.get("g0") * (1 - sq(p.get("eps"))) + p.get("gamma") * p.get("gs"), EQ,
-            p -> p.get("gs") - (1 - gammaPrime(p)) * (p.get("gs") - p.get("g0")) + gammaPrime(p) * deltaE7(p))
-        .control("delta = eps^2 g^* (without 1/(1 - eps^2))", p -> p.get("g0") - p.get("gamma") * p.get("g0") * (1 - sq(p.get("eps")))
-            + p.get("gamma") * p.get("gs"), EQ, p -> p.get("gs") - (1 - gammaPrime(p)) * (p.get("gs") - p.get("g0"))
-            + gammaPrime(p) * sq(p.get("eps")) * p.get("gs"))
-        .sampler(WuAppendixE23Steps::drawE7).corner(corner7()).assumptions(WuAppendixE23Steps::assumeE7)
-        .note("at g_T1 = g_0; gamma' = gamma(1 - eps^2), delta = eps^2 g*/(1 - eps^2)")
-        .build());
+    // (45)'s equalities (wu/lemma-e.8#step-1), (46)'s last line (#step-2) and (48)'s step (b) (#eq-48) are symbolic
     out.add(SampledStep.inequality("wu/lemma-e.8#eq-46", loc(at + ", (46), steps (c), (d)", "912-914"),
             "g_{T1+1} >=(c) g_T1 - gamma g_T1 ||w_T1^par||^2 + gamma g^* ||w_T1^par||^2 = g_T1 + gamma(g^* - g_T1)||w_T1^par||^2 "
                 + ">=(d) g_T1 + gamma(g^* - g_T1)(1 - eps^2)   (46)")
@@ -310,8 +269,6 @@ final class WuAppendixE23Steps {
         .flippedControl()
         .sampler(WuAppendixE23Steps::drawE7).corner(corner7()).assumptions(WuAppendixE23Steps::assumeE7)
         .build());
-    out.add(lastOf46(false));
-    out.add(lastOf46(true));
     out.add(SampledStep.inequality("wu/lemma-e.8#eq-47", loc(at + ", (47)", "920-922"),
             "g_{k+1} <= g^* - (1 - gamma')(g^* - g_k) + gamma' delta   (47)")
         .printed(WuAppendixE23Steps::g43, LE, p -> p.get("gs") - (1 - gammaPrime(p)) * (p.get("gs") - p.get("g"))
@@ -337,43 +294,12 @@ final class WuAppendixE23Steps {
         .note("k + 1 - T1 = j, a whole number in 1..floor(T2) (the point's fraction 'at'), g_T1 = g_0, T2 of (34) real; with T2 "
             + "rounded up, j = ceil(T2) > T2 breaks (a) (wu/lemma-e.8#corrected)")
         .build());
-    out.add(SampledStep.hence("wu/lemma-e.8#eq-48", loc(at + ", (48), step (b)", "929-933"),
-            "(1 - gamma')^T2 (g^* - g_0 + delta) =(b) delta   (48)")
-        .printed(p -> Math.pow(1 - gammaPrime(p), t2(p)) * (p.get("gs") - p.get("g0") + deltaE7(p)), EQ, WuAppendixE23Steps::deltaE7)
-        .control("delta = eps^2 g^*", p -> Math.pow(1 - gammaPrime(p), t2(p)) * (p.get("gs") - p.get("g0") + sq(p.get("eps"))
-            * p.get("gs")), EQ, p -> sq(p.get("eps")) * p.get("gs"))
-        .sampler(WuAppendixE23Steps::drawE7).corner(corner7()).assumptions(WuAppendixE23Steps::assumeE7)
-        .note("T2 of (34), real; delta = eps^2 g*/(1 - eps^2)")
-        .build());
     return out;
   }
 
   private static double jOf(StepPoint p) {
     int n = (int) Math.floor(t2(p));
     return 1 + Math.min(n - 1, (int) Math.floor(p.get("at") * n));
-  }
-
-  /** The last line of (46): printed (1 - gamma') g_T1 + gamma' g_T1, or with gamma' g*. */
-  private static SampledStep lastOf46(boolean corrected) {
-    String id = corrected ? "wu/lemma-e.8#step-2-corrected" : "wu/lemma-e.8#step-2";
-    ToDoubleFunction<StepPoint> lhs = p -> p.get("g") + p.get("gamma") * (p.get("gs") - p.get("g")) * (1 - sq(p.get("eps")));
-    ToDoubleFunction<StepPoint> printed = p -> (1 - gammaPrime(p)) * p.get("g") + gammaPrime(p) * p.get("g");
-    ToDoubleFunction<StepPoint> correct = p -> (1 - gammaPrime(p)) * p.get("g") + gammaPrime(p) * p.get("gs");
-    SampledStep.Builder b = SampledStep.hence(id, loc("Appendix E.2.1, proof of Lemma E.8, (46), last line"
-            + (corrected ? " (gamma' g^*)" : ""), "914"),
-            corrected ? "g_T1 + gamma(g^* - g_T1)(1 - eps^2) = (1 - gamma') g_T1 + gamma' g^*   (46)"
-                : "g_T1 + gamma(g^* - g_T1)(1 - eps^2) = (1 - gamma') g_T1 + gamma' g_T1   (46)")
-        .sampler(WuAppendixE23Steps::drawE7).corner(corner7()).assumptions(WuAppendixE23Steps::assumeE7);
-    if (corrected) {
-      return b.printed(lhs, EQ, correct).control("the printed gamma' g_T1", lhs, EQ, printed).build();
-    }
-    return b.printed(lhs, EQ, printed)
-        .control("(1 - gamma') g_T1 alone", lhs, EQ, p -> (1 - gammaPrime(p)) * p.get("g"))
-        .note("FINDING (proof step): the right side is g_T1, so the line claims gamma(g* - g_T1)(1 - eps^2) = 0, false for g_T1 < g*; "
-            + "the line above gives (1 - gamma') g_T1 + gamma' g* (wu/lemma-e.8#step-2-corrected)")
-        .note("does not affect the statement: Property (ii) and the text after (46) use (1 - gamma') g_T1 + gamma' g*, which "
-            + "the corrected line gives")
-        .build();
   }
 
   // --- Appendix E.3 ---------------------------------------------------------------------------
@@ -472,8 +398,7 @@ final class WuAppendixE23Steps {
     out.add(perpDecrease(false));
     out.add(perpDecrease(true));
     String e11 = "Appendix E.3, proof of Lemma E.11";
-    out.add(sphere(false));
-    out.add(sphere(true));
+    // the sphere average of Lemma E.11's proof, wu/lemma-e.11#step-1, is symbolic (WuAppendixEScalarSteps)
     out.add(SampledStep.inequality("wu/lemma-e.11#step-2", loc(e11 + ", the middle inequality", "1028-1030"),
             "(sum_{i=1}^m sigma_i^2 - sqrt(m log(m)))/(m + sqrt(m log(m))) >= (1/m) sum_{i=1}^m sigma_i^2 - 2 sqrt(log(m)/m)")
         .printed(p -> (p.get("S") - Math.sqrt(p.get("m") * Math.log(p.get("m")))) / (p.get("m") + Math.sqrt(p.get("m")
@@ -564,68 +489,4 @@ final class WuAppendixE23Steps {
         .build();
   }
 
-  /** sum_{i<=m} (u_i*)^2 sigma_i^2 with u* = z/||z||, z in R^d: printed denominator sum_{i<=m} z_i^2, or sum_{i<=d}. */
-  private static SampledStep sphere(boolean corrected) {
-    String id = corrected ? "wu/lemma-e.11#step-1-corrected" : "wu/lemma-e.11#step-1";
-    ToDoubleFunction<StepPoint> lhs = p -> {
-      double[] z = p.vec("z");
-      double[] sg = p.vec("sigma");
-      double n = normSq(z);
-      double s = 0;
-      for (int i = 0; i < sg.length; i++) {
-        s += z[i] * z[i] / n * sg[i] * sg[i];
-      }
-      return s;
-    };
-    ToDoubleFunction<StepPoint> overM = p -> ratio(p, p.vec("sigma").length, 2);
-    ToDoubleFunction<StepPoint> overD = p -> ratio(p, p.vec("z").length, 2);
-    SampledStep.Builder b = SampledStep.hence(id, loc("Appendix E.3, proof of Lemma E.11" + (corrected ? " (||z||^2 in the "
-            + "denominator)" : ""), "1002-1004"),
-            corrected ? "sum_{i=1}^m (u_i^*)^2 sigma_i^2 = sum_{i=1}^m z_i^2 sigma_i^2/sum_{i=1}^d z_i^2"
-                : "We can write sum_{i=1}^m (u_i^*)^2 sigma_i^2 = sum_{i=1}^m z_i^2 sigma_i^2/sum_{i=1}^m z_i^2")
-        .sampler(rnd -> {
-          int m = 1 + rnd.nextInt(4);
-          int d = m + 1 + rnd.nextInt(4);
-          double[] sg = new double[m];
-          sg[0] = 1;
-          for (int i = 1; i < m; i++) {
-            sg[i] = rnd.nextDouble(0.01, sg[i - 1]);
-          }
-          return StepPoint.builder().put("z", gaussian(rnd, d)).put("sigma", sg).build();
-        })
-        .assumptions(p -> {
-          double[] sg = p.vec("sigma");
-          boolean ok = sg.length < p.vec("z").length && normSq(p.vec("z")) > 0 && Math.abs(sg[0] - 1) == 0;
-          for (int i = 1; i < sg.length && ok; i++) {
-            ok = sg[i] > 0 && sg[i] <= sg[i - 1];
-          }
-          return ok ? Optional.empty() : Optional.of("z in R^d, z != 0, 1 = sigma_1 >= ... >= sigma_m > 0, m < d");
-        });
-    if (corrected) {
-      return b.printed(lhs, EQ, overD).control("the printed sum_{i=1}^m z_i^2", lhs, EQ, overM).build();
-    }
-    return b.printed(lhs, EQ, overM)
-        .control("sigma_i in place of sigma_i^2 on the right", lhs, EQ, p -> ratio(p, p.vec("sigma").length, 1))
-        .note("u* = z/||z|| with z ~ N(0, I_d), as the proof writes it; the sums run over the m nonzero sigma_i of (51)")
-        .note("FINDING (proof step): ||z||^2 = sum_{i=1}^d z_i^2, not sum_{i=1}^m z_i^2; the two agree only when z_i = 0 for i > m "
-            + "(wu/lemma-e.11#step-1-corrected)")
-        .note("bears on the statement: (54) and (56) then bound the wrong denominator; with sum_{i=1}^d z_i^2 ~ d the lower bound "
-            + "on sum sigma_i^2 (u_i^*)^2 is about m/d times the printed one; whether Lemma E.11 fails is for wu/lemma-e.11")
-        .build();
-  }
-
-  /** sum_{i<=m} z_i^2 sigma_i^k / sum_{i<=n} z_i^2. */
-  private static double ratio(StepPoint p, int n, int k) {
-    double[] z = p.vec("z");
-    double[] sg = p.vec("sigma");
-    double num = 0;
-    for (int i = 0; i < sg.length; i++) {
-      num += z[i] * z[i] * Math.pow(sg[i], k);
-    }
-    double den = 0;
-    for (int i = 0; i < n; i++) {
-      den += z[i] * z[i];
-    }
-    return num / den;
-  }
 }

@@ -341,8 +341,7 @@ final class WuAppendixESteps {
         .note("the numbers: g*, g_0, rho, ||A w_0||^2, T1 and gamma^(1) = c . the bound, 0 < c <= 1; ||v_0||^2 - 1 = "
             + "((g*)^2 - ||A g_0 w_0||^2)/g_0^2 by (28)")
         .build());
-    out.add(gammaBound(false));
-    out.add(gammaBound(true));
+    // the identity that ends the bound of step (b), wu/theorem-e.1#step-6, is symbolic (WuAppendixEScalarSteps)
     out.add(SampledStep.inequality("wu/theorem-e.1#eq-21", loc(at + ", (21), first part", "660-662"),
             "||v_t||^2/||v_{t-1}||^2 <= g_{t-1}^2/g_t^2   (21)")
         .printed(p -> {
@@ -545,48 +544,6 @@ final class WuAppendixESteps {
     return p.get("gs") > 0 && p.get("g0") > 0 && p.get("g0") < p.get("gs") && p.get("rho") > 0 && p.get("rho") < 1
         && p.get("a0") > 0 && p.get("a0") <= 1 && p.get("T") >= 1 && p.get("c") > 0 && p.get("c") <= 1 ? Optional.empty()
         : Optional.of("0 < g_0 < g*, 0 < rho < 1, 0 < ||A w_0||^2 <= 1, T1 >= 1, 0 < c <= 1");
-  }
-
-  /** The identity that ends the bound of step (b): printed, or with the factor (28) gives. */
-  private static SampledStep gammaBound(boolean corrected) {
-    String id = corrected ? "wu/theorem-e.1#step-6-corrected" : "wu/theorem-e.1#step-6";
-    ToDoubleFunction<StepPoint> printedRhs = p -> {
-      double z = sq(p.get("g0")) * p.get("a0");
-      return z / (2 * p.get("T") * (sq(p.get("gs")) - z))
-          * Math.log((1 - p.get("rho")) * sq(p.get("gs")) / sq(p.get("g0")) + p.get("rho"));
-    };
-    ToDoubleFunction<StepPoint> correctRhs = p -> {
-      double z = sq(p.get("g0")) * p.get("a0");
-      return sq(p.get("g0")) / (p.get("T") * (sq(p.get("gs")) - z))
-          * Math.log((1 - p.get("rho")) * sq(p.get("gs")) / sq(p.get("g0")) + p.get("rho"));
-    };
-    SampledStep.Builder b = SampledStep.hence(id, loc("Appendix E.1, proof of Theorem E.1, the bound of step (b)"
-            + (corrected ? " (with ||v_0||^2 - 1 from (28))" : ""), "666-668"),
-            corrected ? "log(((g^*)^2 - rho delta_0)/g_0^2)/((||v_0||^2 - 1) T1) = g_0^2/(T1((g^*)^2 - ||A g_0 w_0||^2)) "
-                + "log((1 - rho) g^{*2}/g_0^2 + rho)"
-                : "gamma^(1) <= log(((g^*)^2 - rho delta_0)/g_0^2)/((||v_0||^2 - 1) T1) = ||A g_0 w_0||^2/(2 T1((g^*)^2 - "
-                    + "||A g_0 w_0||^2)) log((1 - rho) g^{*2}/g_0^2 + rho)")
-        .sampler(WuAppendixESteps::drawScalarE1)
-        .corner(StepPoint.builder().put("gs", 1).put("g0", 0.5).put("rho", 0.5).put("a0", 1).put("T", 4).put("c", 1).build())
-        .assumptions(WuAppendixESteps::scalarE1)
-        .note("((g*)^2 - rho delta_0)/g_0^2 = (1 - rho) g*^2/g_0^2 + rho, and ||v_0||^2 - 1 = ((g*)^2 - ||A g_0 w_0||^2)/g_0^2 (28)");
-    if (corrected) {
-      return b.printed(WuAppendixESteps::bBound, EQ, correctRhs)
-          .control("the printed right side", WuAppendixESteps::bBound, EQ, printedRhs)
-          .build();
-    }
-    return b.printed(WuAppendixESteps::bBound, EQ, printedRhs)
-        .control("(1 - rho) g_0^2/g*^2 + rho inside the log", WuAppendixESteps::bBound, EQ, p -> {
-          double z = sq(p.get("g0")) * p.get("a0");
-          return z / (2 * p.get("T") * (sq(p.get("gs")) - z)) * Math.log((1 - p.get("rho")) * sq(p.get("g0")) / sq(p.get("gs"))
-              + p.get("rho"));
-        })
-        .note("FINDING (proof step): by (28) the left side is g_0^2/(T1((g*)^2 - ||A g_0 w_0||^2)) log(...); the printed right "
-            + "side has ||A g_0 w_0||^2/2 = g_0^2 ||A w_0||^2/2 in place of g_0^2, i.e. it is ||A w_0||^2/2 times the left side "
-            + "(wu/theorem-e.1#step-6-corrected)")
-        .note("does not affect the statement through this step: the printed value is the smaller (||A w_0||^2/2 <= 1/2), so "
-            + "Theorem E.1's gamma^(1) below it still meets step (b) (wu/theorem-e.1#step-3)")
-        .build();
   }
 
   /** (22)'s quantities at time t of the run: k = 0 the first line, 1 the second, 2 the third (g_0^2/(2 g_0^2 ||v_0||^2)). */
