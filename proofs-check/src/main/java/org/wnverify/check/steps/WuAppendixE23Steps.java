@@ -55,6 +55,15 @@ final class WuAppendixE23Steps {
     return x * x;
   }
 
+  /**
+   * ||a - b||/max(1, ||a||): with g_0 under E.10's bound and lambda_min(A A^T) down to the rank
+   * tolerance, g^* / g_0 reaches 1e8 and the two sides of a vector identity are that large, so their
+   * rounding is relative to their size, not to 1.
+   */
+  static double relativeDistance(double[] a, double[] b) {
+    return Vectors.distance(a, b) / Math.max(1, Vectors.norm(a));
+  }
+
   static double[] add(double[] a, double[] b) {
     return Vectors.subtract(a, Vectors.scale(-1, b));
   }
@@ -369,10 +378,10 @@ final class WuAppendixE23Steps {
     String at = "Appendix E.3, proof of Lemma E.10";
     out.add(SampledStep.hence("wu/lemma-e.10#step-1", loc(at + ", the update of v_t", "961-963"),
             "v_t = w_t - eta g_0 A^T A (g_0 w_t - g^* w^*) = (I - A^T A) w_t + (g^*/g_0) A^T A w^*")
-        .printed(p -> Vectors.distance(v(p, p.vec("w"), p.get("g")), add(Vectors.subtract(p.vec("w"), at(am(p),
+        .printed(p -> relativeDistance(v(p, p.vec("w"), p.get("g")), add(Vectors.subtract(p.vec("w"), at(am(p),
             Vectors.multiply(am(p), p.vec("w")))), Vectors.scale(gs(p) / p.get("g"), at(am(p), Vectors.multiply(am(p), p.vec("ws")))))),
             EQ, p -> 0)
-        .control("(g_0/g^*) A^T A w^*", p -> Vectors.distance(v(p, p.vec("w"), p.get("g")), add(Vectors.subtract(p.vec("w"),
+        .control("(g_0/g^*) A^T A w^*", p -> relativeDistance(v(p, p.vec("w"), p.get("g")), add(Vectors.subtract(p.vec("w"),
             at(am(p), Vectors.multiply(am(p), p.vec("w")))), Vectors.scale(p.get("g") / gs(p), at(am(p),
             Vectors.multiply(am(p), p.vec("ws")))))), EQ, p -> 0)
         .sampler(WuAppendixE23Steps::drawE3).assumptions(WuAppendixE23Steps::assumeE3).fixed("m", "d")

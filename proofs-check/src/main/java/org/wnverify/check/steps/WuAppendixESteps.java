@@ -434,10 +434,15 @@ final class WuAppendixESteps {
         .printed(p -> gamma1(p, (int) Math.ceil(t1Real(p))), LE, p -> 1 / (2 * sq(vn0(p))))
         .control("gamma^(1) = c/(2(1 + ||A w_0||^2)), the min's second term alone", p -> p.get("c") / (2 * (1 + aw2(p, p.vec("w")))),
             LE, p -> 1 / (2 * sq(vn0(p))))
-        .sampler(rnd -> drawRun(rnd).build()).assumptions(WuAppendixESteps::runAssumptions).fixed("m", "d")
+        .sampler(rnd -> drawRun(rnd).build()).corner(shortRun()).assumptions(WuAppendixESteps::runAssumptions).fixed("m", "d")
         .note("gamma^(1) = c min{||A g_0 w_0||^2/(2 T1((g*)^2 - ||A g_0 w_0||^2)) log((1 - rho) g*^2/g_0^2 + rho), "
             + "1/(2(1 + ||A w_0||^2))} with the printed T1 rounded up, 0 < c < 1 (Theorem E.1's choice)")
-        .note("holds by the first term of the min: the second alone does not give it (the control, and wu/theorem-e.1#step-10)")
+        .note("the second term of the min alone never gives it (the control, and wu/theorem-e.1#step-10); the first does when T1 "
+            + "is large")
+        .note("FINDING (proof step): for a short Phase I (T1 = 2: 1 - ||A w_0||^2 just above delta^2) the first term exceeds "
+            + "1/(2||v_0||^2): at g* = 1, g_0 = 0.2, rho = 0.2, delta = 0.3, ||A w_0||^2 = 0.8844 it is 0.0276 against 0.0199 (a corner)")
+        .note("bears on the statement: the bound on (22) after this line needs gamma^(1) <= 1/(2||v_0||^2), which Theorem E.1's "
+            + "choice of gamma^(1) does not guarantee; whether the statement fails is for wu/theorem-e.1")
         .build());
     out.add(SampledStep.inequality("wu/theorem-e.1#eq-18", loc(at + ", (18)", "642-644"),
             "exp(-sum_{i=1}^{T1} ((g^*)^2 - ||A g_i w_i||^2)/((g^*)^2 + (g^*)^2 - ||A g_i w_i||^2)) (1 - ||A w_0||^2) <= "
@@ -474,6 +479,7 @@ final class WuAppendixESteps {
               .put("x", rnd.nextBoolean() ? xmin : rnd.nextDouble(xmin, 1)).build();
         })
         .corner(StepPoint.builder().put("gs", 1).put("g", 0.5).put("eps", 0.5).put("delta", 0.1).put("x", 1).build())
+        .corner(StepPoint.builder().put("gs", 1).put("g", 0.99).put("eps", 0.5).put("delta", 0.1).put("x", Math.sqrt(0.99)).build())
         .assumptions(p -> p.get("gs") > 0 && p.get("g") > 0 && p.get("g") < p.get("gs") && p.get("eps") > 0 && p.get("eps") < 1
             && p.get("delta") > 0 && p.get("delta") < p.get("eps") / (2 * p.get("gs") + p.get("eps"))
             && p.get("x") >= Math.sqrt(1 - sq(p.get("delta"))) && p.get("x") <= 1 ? Optional.empty()
@@ -508,6 +514,17 @@ final class WuAppendixESteps {
   private static double frac(StepPoint p, Run r, int i) {
     double a = sq(gs(p)) - sq(r.g()[i]) * aw2(p, r.w()[i]);
     return a / (sq(gs(p)) + a);
+  }
+
+  /**
+   * A start with a short Phase I: A = [1, 0], w* = e_1, g* = 1, g_0 = 0.2, rho = 0.2, delta = 0.3 and
+   * ||A w_0||^2 = 0.8844, so 1 - ||A w_0||^2 = delta^2 e^(1/4) and the printed T1 is 1.55, rounded up to 2.
+   */
+  static StepPoint shortRun() {
+    double a0 = 0.8844;
+    return StepPoint.builder().put("m", 1).put("d", 2).put("A", new double[][] {{1, 0}}).put("ws", new double[] {1, 0}).put("gs", 1)
+        .put("w", new double[] {Math.sqrt(a0), Math.sqrt(1 - a0)}).put("g", 0.2).put("gamma", 0).put("rho", 0.2).put("delta", 0.3)
+        .put("c", 0.95).put("at", 0.5).build();
   }
 
   /** T1 = (k + g*^2/(rho delta_0)) log((1 - ||A w_0||^2)/delta^2) for the scalar points (k = 1 as printed). */
