@@ -61,11 +61,6 @@ final class WuAppendixDERows {
       by("wu/theorem-e.1", "688-690", Kind.INEQUALITY, "1/(2||v_0||^2) <= g_t(g_t + g_{t-1}||v_{t-1}||)/(g_{t-1}||v_{t-1}||(g_t||v_t|| "
           + "+ g_{t-1}||v_{t-1}||))", "wu/theorem-e.1#step-9",
           "the second inequality of the display is the first two lines of the display before (wu/theorem-e.1#step-8, #step-9)"),
-      none("wu/theorem-e.1", "692-694", Kind.INEQUALITY, "We have from (22) that t > T1: g_t||v_t|| - g_{t+1} <= (1 - gamma^(2))^(t-T1)"
-          + "(g_T1||v_T1|| - g_T1) = (1 - gamma^(2))^(t-T1)(g_T1^2||v_T1||^2 - g_T1^2)/(g_T1||v_T1|| + g_T1) = "
-          + "(1 - gamma^(2))^(t-T1)(g^{*2}/||A w_T1||^2 - g_T1^2)/(g^*/||A w_T1|| + g_T1)   (23)",
-          NOT_YET + ": Phase II of the run (gamma^(2)); the first line needs (22) with gamma^(2) and the last rewrites g_T1||v_T1|| "
-              + "by (28), which gives ||A w_{T1+1}||, not ||A w_T1||"),
       none("wu/theorem-e.1", "698", Kind.IDENTITY, "= (1 - gamma^(2))^(t-T1) rho delta_0/(g^*(1 - eps) + g_T1)   (25)",
           "the definition of rho in (16), (g^*)^2 - g_T1^2 = rho delta_0, substituted: no relation beyond (16)"),
       none("wu/theorem-e.1", "702", Kind.HENCE, "So we have g_T||v_T|| - g_T <= g^* sqrt(eps) after T = T_1 + (1/gamma^(2)) "

@@ -492,6 +492,29 @@ final class WuAppendixESteps {
         .note("bears on the statement: (26), and with it Theorem E.1's loss bound ||A g_T w_T - b||^2 <= eps g*^2, is derived "
             + "through this line; whether the statement itself fails is for wu/theorem-e.1")
         .build());
+    out.add(SampledStep.inequality("wu/theorem-e.1#eq-23", loc(at + ", (23), first line", "692-694"),
+            "We have from (22) that t > T1: g_t||v_t|| - g_{t+1} <= (1 - gamma^(2))^(t-T1)(g_T1||v_T1|| - g_T1)   (23)")
+        .printed(p -> {
+          Run r = fullRun(p);
+          int t = phaseTwoTime(p, r);
+          return r.g()[t] * r.vn()[t] - r.g()[t + 1];
+        }, LE, p -> {
+          Run r = fullRun(p);
+          int t = phaseTwoTime(p, r);
+          int t1 = r.t1();
+          return Math.pow(1 - p.get("gamma2"), t - t1) * (r.g()[t1] * r.vn()[t1] - r.g()[t1]);
+        })
+        .flippedControl()
+        .sampler(rnd -> drawRun(rnd).put("gamma2", rnd.nextBoolean() ? 0.25 : rnd.nextDouble(0.01, 0.25)).put("k", rnd.nextDouble())
+            .build())
+        .assumptions(p -> runAssumptions(p).or(() -> p.get("gamma2") > 0 && p.get("gamma2") <= 0.25 && p.get("k") >= 0
+            && p.get("k") < 1 ? Optional.empty() : Optional.of("0 < gamma^(2) <= 1/4")))
+        .fixed("m", "d")
+        .note("along Theorem E.1's whole run: g_1 = g_0, gamma^(1) at t = 1..T1 - 1, gamma^(2) at t = T1..T1 + "
+            + PHASE_TWO + " - 1; checked at a t in T1 + 1..T1 + " + (PHASE_TWO - 1) + " (the point's fraction k)")
+        .build());
+    out.add(thirdOf23(false));
+    out.add(thirdOf23(true));
     out.add(SampledStep.inequality("wu/theorem-e.1#eq-26", loc(at + ", (26)", "698-700"),
             "(1 - gamma^(2))^(t-T1) rho delta_0/(g^*(1 - eps) + g_T1) <= (1 - gamma^(2))^(t-T1) rho delta_0/(g^*(1 - eps))   (26)")
         .printed(p -> p.get("k") * p.get("rd") / (p.get("gs") * (1 - p.get("eps")) + p.get("g")), LE,
@@ -525,6 +548,69 @@ final class WuAppendixESteps {
     return StepPoint.builder().put("m", 1).put("d", 2).put("A", new double[][] {{1, 0}}).put("ws", new double[] {1, 0}).put("gs", 1)
         .put("w", new double[] {Math.sqrt(a0), Math.sqrt(1 - a0)}).put("g", 0.2).put("gamma", 0).put("rho", 0.2).put("delta", 0.3)
         .put("c", 0.95).put("at", 0.5).build();
+  }
+
+  /** Phase II steps run after T1 for (23). */
+  static final int PHASE_TWO = 30;
+
+  /** Theorem E.1's schedule: g_1 = g_0, gamma^(1) at t = 1..T1 - 1, gamma^(2) at t = T1..T1 + PHASE_TWO - 1. */
+  static Run fullRun(StepPoint p) {
+    int t1 = (int) Math.ceil(t1Real(p));
+    double gamma = gamma1(p, t1);
+    int n = t1 + PHASE_TWO;
+    double[] g = new double[n + 1];
+    double[][] w = new double[n + 1][];
+    double[] vn = new double[n + 1];
+    g[0] = p.get("g");
+    w[0] = p.vec("w");
+    for (int t = 0; t < n; t++) {
+      double[] vt = v(p, w[t], g[t]);
+      vn[t] = Vectors.norm(vt);
+      w[t + 1] = unit(vt);
+      g[t + 1] = t == 0 ? g[0] : gNext(p, w[t], g[t], t < t1 ? gamma : p.get("gamma2"));
+    }
+    vn[n] = Vectors.norm(v(p, w[n], g[n]));
+    return new Run(t1, gamma, g, w, vn);
+  }
+
+  private static int phaseTwoTime(StepPoint p, Run r) {
+    return r.t1() + 1 + Math.min(PHASE_TWO - 2, (int) Math.floor(p.get("k") * (PHASE_TWO - 1)));
+  }
+
+  /**
+   * The third line of (23) from its second, at the point's state as (w_T1, g_T1): g_T1||v_T1|| is
+   * g^* / ||A w_{T1+1}|| by (28); the printed line has ||A w_T1||.
+   */
+  private static SampledStep thirdOf23(boolean corrected) {
+    String id = corrected ? "wu/theorem-e.1#step-13-corrected" : "wu/theorem-e.1#step-13";
+    ToDoubleFunction<StepPoint> second = p -> (sq(p.get("g") * vn0(p)) - sq(p.get("g"))) / (p.get("g") * vn0(p) + p.get("g"));
+    ToDoubleFunction<StepPoint> printed = p -> {
+      double a = Math.sqrt(aw2(p, p.vec("w")));
+      return (sq(gs(p) / a) - sq(p.get("g"))) / (gs(p) / a + p.get("g"));
+    };
+    ToDoubleFunction<StepPoint> correct = p -> {
+      double a = Math.sqrt(aw2(p, w1(p)));
+      return (sq(gs(p) / a) - sq(p.get("g"))) / (gs(p) / a + p.get("g"));
+    };
+    SampledStep.Builder b = SampledStep.hence(id, loc("Appendix E.1, proof of Theorem E.1, (23), third line" + (corrected
+            ? " (with ||A w_{T1+1}||)" : ""), "694"),
+            corrected ? "(g_T1^2||v_T1||^2 - g_T1^2)/(g_T1||v_T1|| + g_T1) = (g^{*2}/||A w_{T1+1}||^2 - g_T1^2)/(g^*/||A w_{T1+1}|| + g_T1)"
+                : "(g_T1^2||v_T1||^2 - g_T1^2)/(g_T1||v_T1|| + g_T1) = (g^{*2}/||A w_T1||^2 - g_T1^2)/(g^*/||A w_T1|| + g_T1)   (23)")
+        .sampler(rnd -> draw(rnd).build()).assumptions(WuAppendixESteps::standingOff).fixed("m", "d")
+        .note("the common factor (1 - gamma^(2))^(t - T1) is left out; the second line of (23) is (a^2 - b^2)/(a + b) = a - b");
+    if (corrected) {
+      return b.printed(second, EQ, correct).control("the printed ||A w_T1||", second, EQ, printed).build();
+    }
+    return b.printed(second, EQ, printed)
+        .control("g^* in place of g^{*2} in the numerator", second, EQ, p -> {
+          double a = Math.sqrt(aw2(p, p.vec("w")));
+          return (gs(p) / sq(a) - sq(p.get("g"))) / (gs(p) / a + p.get("g"));
+        })
+        .note("FINDING (proof step): (28) gives g_T1^2 ||v_T1||^2 = g^{*2}/||A w_{T1+1}||^2, with the next iterate's ||A w_{T1+1}|| "
+            + "(wu/theorem-e.1#step-13-corrected); with ||A w_T1|| < ||A w_{T1+1}|| the printed line is larger")
+        .note("does not affect the statement through this step: the printed line is an upper bound of the true one (the chain "
+            + "only bounds from above), so its error goes the safe way; (24) after it is wu/theorem-e.1#eq-24")
+        .build();
   }
 
   /** T1 = (k + g*^2/(rho delta_0)) log((1 - ||A w_0||^2)/delta^2) for the scalar points (k = 1 as printed). */
