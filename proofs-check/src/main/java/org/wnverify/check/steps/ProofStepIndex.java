@@ -17,7 +17,8 @@ import org.wnverify.symbolic.derive.ProofSteps;
  * checks it, or none yet. Rows of checked steps come from the catalogue itself (the symbolic steps
  * of {@link ProofSteps#table()} and the sampled steps of {@link SampledStepClaims#steps()}), so a
  * step added there is indexed without a second edit; the steps not yet checked are listed in
- * {@link #PENDING}. {@code docs/proof-steps.md} is {@link #markdown()} (ProofStepIndexTest keeps
+ * {@link #PENDING} (Wu's Appendices D and E: {@link WuAppendixDERows}). The proofs indexed are Chou et
+ * al.'s Section 3, Wu et al.'s Appendices B-E and the EWN paper's appendix. {@code docs/proof-steps.md} is {@link #markdown()} (ProofStepIndexTest keeps
  * them equal and rewrites the file when run with {@code -Dwnverify.writeDocs=true}).
  */
 public final class ProofStepIndex {
@@ -108,6 +109,7 @@ public final class ProofStepIndex {
           Optional.of(s.id().toString()), "sampled" + (finding ? "; a finding" : "")));
     }
     all.addAll(PENDING);
+    all.addAll(WuAppendixDERows.ROWS);
     all.addAll(EwnStepRows.ROWS);
     // proofs in the order they are printed: by the first line any of their rows has
     Map<String, Integer> first = new java.util.HashMap<>();
@@ -148,7 +150,7 @@ public final class ProofStepIndex {
         .append("`ProofStepIndexTest` fails when this file and the catalogue differ, and ")
         .append("the same test with `-Dwnverify.writeDocs=true` rewrites it).\n\n")
         .append("Every numbered or displayed equation and inequality inside the proofs of Chou, Rauhut, Ward, Section 3 ")
-        .append("(`").append(CHOU).append("`), of Wu et al., Appendices B and C (`").append(WU).append("`) and of the EWN paper's ")
+        .append("(`").append(CHOU).append("`), of Wu et al., Appendices B-E (`").append(WU).append("`) and of the EWN paper's ")
         .append("appendix proofs (`").append(EwnStepRows.EWN).append("`, an OCR: displays as ewn.md reconstructs them), with its lines, its kind ")
         .append("and the claim that checks it (`wnverify check ID`). Identities are proved symbolically, inequalities and ")
         .append("\"hence\" steps are checked on sampled states that satisfy the proof's standing assumptions ")

@@ -20,6 +20,7 @@ public final class SampledStepClaims implements ClaimProvider {
     all.addAll(ChouRemainingSteps.steps());
     all.addAll(WuSampledSteps.steps());
     all.addAll(WuRemainingSteps.steps());
+    all.addAll(WuAppendixESteps.steps());
     all.addAll(EwnSampledSteps.steps());
     all.sort(Comparator.comparing(s -> s.id().toString()));
     return all;

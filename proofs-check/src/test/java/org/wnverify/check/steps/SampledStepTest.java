@@ -17,7 +17,10 @@ import org.wnverify.check.Verdict;
 class SampledStepTest {
   /** The printed steps that fail (findings); every other sampled step holds. */
   private static final Set<String> FINDINGS = Set.of("chou/lemma-3.6#step-6", "chou/lemma-3.6#step-8", "wu/lemma-c.1#step-6", "wu/lemma-c.1#step-7",
-      "wu/lemma-c.1#step-8", "wu/theorem-2.6#step-7", "wu/theorem-2.6#step-9", "wu/lemma-c.1#step-9", "ewn/proposition-2#step-1", "ewn/proposition-2#step-3", "ewn/proposition-2#step-6", "ewn/proposition-2#step-8", "ewn/proposition-3#eq-24", "ewn/proposition-3#eq-26", "ewn/proposition-3#eq-28", "ewn/proposition-3#eq-33", "ewn/theorem-2#step-7");
+      "wu/lemma-c.1#step-8", "wu/theorem-2.6#step-7", "wu/theorem-2.6#step-9", "wu/lemma-c.1#step-9", "ewn/proposition-2#step-1", "ewn/proposition-2#step-3", "ewn/proposition-2#step-6", "ewn/proposition-2#step-8", "ewn/proposition-3#eq-24", "ewn/proposition-3#eq-26", "ewn/proposition-3#eq-28", "ewn/proposition-3#eq-33", "ewn/theorem-2#step-7",
+      // Wu et al., Appendices D-E
+      "wu/theorem-e.1#step-10", "wu/theorem-e.1#step-11", "wu/theorem-e.1#step-12", "wu/theorem-e.1#step-13",
+      "wu/theorem-e.1#eq-24", "wu/lemma-e.3#step-5", "wu/lemma-e.10#step-3");
 
   private static SampledStep.Builder square(String id) {
     return SampledStep.inequality(id, "toy (test, lines 1-2)", "x^2 >= 0")

@@ -32,6 +32,7 @@ public final class ProofSteps {
     all.addAll(ChouScalarSteps.specs());
     all.addAll(RemainingIdentitySteps.specs());
     all.addAll(EwnProofSteps.specs());
+    all.addAll(WuAppendixEScalarSteps.specs());
     all.sort(Comparator.comparing(s -> s.id));
     for (int i = 1; i < all.size(); i++) {
       if (all.get(i).id.equals(all.get(i - 1).id)) {
