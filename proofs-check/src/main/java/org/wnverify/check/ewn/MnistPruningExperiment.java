@@ -219,7 +219,7 @@ final class MnistPruningExperiment extends DescribedClaim {
         advantage(acc[1])[0] >= SIGNIFICANT ? Verdict.HOLDS : Verdict.VIOLATED, ExperimentParts.fmt(
         "EWN minus the better other at 0 %%: %.4f", advantage(acc[1])[0])));
     if (sizes != PAPER) {
-      return out.verdict(Verdict.INCONCLUSIVE, "reduced size (" + sizes.name() + "): at it the judgement is " + v
+      return out.verdict(Verdict.INCONCLUSIVE, org.wnverify.check.ReducedSize.PREFIX + sizes.name() + "): at it the judgement is " + v
           + "; the statement is about the paper's net and data (--profile paper)").build();
     }
     return out.verdict(v, v == Verdict.HOLDS ? "at e^-300 EWN is best at every pruning level >= 50 %, by >= 5 points"

@@ -205,7 +205,7 @@ public final class ChouExperimentClaims implements ClaimProvider {
       if (!z.equals(Section4.PAPER)) {
         // The sentences describe experiments at the paper's sizes; a smaller run does not meet that
         // hypothesis, so it can neither confirm a sentence nor be a counterexample to it.
-        out.verdict(Verdict.INCONCLUSIVE, "reduced size (" + z + "; the paper: " + Section4.PAPER + "): "
+        out.verdict(Verdict.INCONCLUSIVE, org.wnverify.check.ReducedSize.PREFIX + z + "; the paper: " + Section4.PAPER + "): "
             + (worst == Verdict.HOLDS ? "" : "not reproduced there: ") + verdictText
             + "; only --profile paper judges the paper's experiment");
       } else {

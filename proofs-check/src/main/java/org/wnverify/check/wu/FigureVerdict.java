@@ -16,7 +16,7 @@ final class FigureVerdict {
   static void decide(ClaimOutcome.Builder out, boolean reduced, Object size, Object paper, int unfinished, boolean holds,
       String text) {
     if (reduced) {
-      out.verdict(Verdict.INCONCLUSIVE, "reduced size (" + size + "; the paper: " + paper + "): " + text
+      out.verdict(Verdict.INCONCLUSIVE, org.wnverify.check.ReducedSize.PREFIX + size + "; the paper: " + paper + "): " + text
           + "; only --profile paper judges the paper's experiment");
     } else if (unfinished > 0) {
       out.verdict(Verdict.INCONCLUSIVE, unfinished + " run(s) hit the iteration cap: " + text);
