@@ -136,6 +136,13 @@ final class AppendixA extends PerInstanceClaim {
       out.add(new WuSample(new WuInstance(o.a(), Vectors.scale(k, o.y()), geo.wStar(), 2.0, 1.0),
           "corner: A A^T = I, w_t = w*, g* = 1, g_t = 2 (||v_t|| > 1 iff eta_t > 1)"));
     }
+    if (st.smallGamma()) {
+      // w_t = w*, g_t < g*: d f/d g = g_t - g* < 0, so g grows for every small gamma. The control
+      // "g_{t+1} < g_t" (||v_t|| dropped) holds wherever d f/d g > 0, which a random w_t with g_t = g*/2
+      // can also give (selftest seeds 4, 5 drew no other kind): here it must fail. ||v_t|| > 1 too.
+      out.add(new WuSample(new WuInstance(o.a(), o.y(), geo.wStar(), 0.5 * geo.gStar(), 1.0),
+          "corner: A A^T = I, w_t = w*, g_t = g*/2 (g grows)"));
+    }
     WuInstance o2 = s.orthogonal();
     out.add(new WuSample(o2.withG0(0.5 * WuGeometry.of(o2).gStar()), "corner: A A^T = I, g_t = g*/2"));
     if (!st.smallGamma()) {
