@@ -101,7 +101,8 @@ final class Theorem32Counts extends PerInstanceClaim {
 
   @Override
   List<String> controlNames() {
-    return List.of("a quarter of the iterations (T1/4, T2/4)", "0 < g0 < g* dropped (g0 = 1.5 g* on the same A, y, w0)");
+    return List.of("ten times the accuracy (eps/10) after the same T1, T2",
+        "0 < g0 < g* dropped (g0 = 1.5 g* on the same A, y, w0)");
   }
 
   @Override
@@ -160,14 +161,28 @@ final class Theorem32Counts extends PerInstanceClaim {
         Vectors.dot(w, geo.wStar()), r.loss(), r.status() != org.wnverify.numeric.wu.DiscreteRun.Status.NON_FINITE);
   }
 
+  /**
+   * The control's accuracy factor. The earlier control, a quarter of the iterations (T1/4, T2/4),
+   * was true in disguise wherever the statement held: the bounds are loose by 10x and more (seed 2:
+   * T1 = 23 where ||w_perp|| <= eps from t = 2 on), so it was accepted on every instance of selftest
+   * seeds 2, 6, 8-12. Ten times the accuracy at the same T fails where the residual or the alignment
+   * is macroscopic at T (T2 is often 0 or 1, so g has barely moved), which the samples show.
+   */
+  static final double CONTROL_ACCURACY = 10;
+
   /** Whether the checked conclusions hold on a run. */
   boolean conclusions(WuInstance p, Run r) {
+    return conclusions(p, r, 1);
+  }
+
+  /** The conclusions with eps divided by {@code sharper} (1: as printed). */
+  boolean conclusions(WuInstance p, Run r, double sharper) {
     if (!r.finite()) {
       return false;
     }
     WuGeometry geo = WuGeometry.of(p);
     double gs = geo.gStar();
-    double e = eps(p);
+    double e = eps(p) / sharper;
     double slack = 1e-12;
     return switch (st) {
       case CASE_A, CASE_B -> {
@@ -195,9 +210,8 @@ final class Theorem32Counts extends PerInstanceClaim {
     j.statement(ok ? Result.HOLDS : Result.VIOLATED, "after T1 = " + r.t1() + ", T2 = " + r.t2() + ": ||w_T1_perp|| = "
         + Theorem26.fmt(r.perpT1()) + ", ||w_T_perp|| = " + Theorem26.fmt(r.perpT()) + ", residual^2/g*^2 = "
         + Theorem26.fmt(r.res2() / (gs * gs)) + ", g_T/g* = " + Theorem26.fmt(r.gT() / gs) + " (eps " + Theorem26.fmt(eps(p)) + ")");
-    Run q = run(p, 0.25);
-    j.control(controlNames().get(0), !conclusions(p, q), "at T/4: ||w_perp|| = " + Theorem26.fmt(q.perpT())
-        + ", residual^2/g*^2 = " + Theorem26.fmt(q.res2() / (gs * gs)));
+    j.control(controlNames().get(0), !conclusions(p, r, CONTROL_ACCURACY), "eps/10 = " + Theorem26.fmt(eps(p) / CONTROL_ACCURACY)
+        + " at T: ||w_perp|| = " + Theorem26.fmt(r.perpT()) + ", residual^2/g*^2 = " + Theorem26.fmt(r.res2() / (gs * gs)));
     WuInstance big = p.withG0(1.5 * gs);
     Run b = run(big, 1.0);
     j.control(controlNames().get(1), !conclusions(big, b), b.finite() ? "||w_T_perp|| = " + Theorem26.fmt(b.perpT())
