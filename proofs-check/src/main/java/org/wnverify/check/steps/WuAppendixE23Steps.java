@@ -427,13 +427,8 @@ final class WuAppendixE23Steps {
     out.add(SampledStep.hence("wu/lemma-e.11#step-3", loc(e11 + ", 'To sum up'", "1032-1034"),
             "(1/m) sum_{i=1}^m sigma_i^2 - 2 sqrt(log(m)/m) = (1/m)(||AA^T||_F^2 - 2 sqrt(m log(m)))")
         .printed(p -> {
-          double[] e = eigen(gram(am(p)));
-          double s = 0;
-          for (double x : e) {
-            s += x * x;
-          }
           int m = p.integer("m");
-          return s / m - 2 * Math.sqrt(Math.log(m) / m);
+          return normSq(eigen(gram(am(p)))) / m - 2 * Math.sqrt(Math.log(m) / m);
         }, EQ, p -> {
           double[][] g = gram(am(p));
           double f = 0;
@@ -444,13 +439,8 @@ final class WuAppendixE23Steps {
           return (f - 2 * Math.sqrt(m * Math.log(m))) / m;
         })
         .control("||A||_F^2 in place of ||AA^T||_F^2", p -> {
-          double[] e = eigen(gram(am(p)));
-          double s = 0;
-          for (double x : e) {
-            s += x * x;
-          }
           int m = p.integer("m");
-          return s / m - 2 * Math.sqrt(Math.log(m) / m);
+          return normSq(eigen(gram(am(p)))) / m - 2 * Math.sqrt(Math.log(m) / m);
         }, EQ, p -> {
           double f = 0;
           for (double[] row : am(p)) {
