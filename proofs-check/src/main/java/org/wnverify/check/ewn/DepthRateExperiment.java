@@ -307,11 +307,9 @@ final class DepthRateExperiment extends DescribedClaim {
         List.of("parameterization", "layers", "paper", "authors' log", "wnverify"), rows));
     out.evidence("decision: seed-dependent verdicts (issue 21)", DECISION);
     out.evidence("end-to-end vector w0 of draw 1 (every depth starts at this function)", java.util.Arrays.toString(t0.w0()));
-    int[][] sTally = new int[SENTENCES.length][3];
-    int[][] cTally = new int[CONTROLS.length][3];
+    DrawTally sentences = new DrawTally();
+    DrawTally controls = new DrawTally();
     int judgedDraws = 0;
-    NetworkInstance[] firstFailing = new NetworkInstance[SENTENCES.length];
-    String[] firstFailure = new String[SENTENCES.length];
     List<String> unfinished = new ArrayList<>();
     List<List<Object>> drawRows = new ArrayList<>();
     for (int t = 0; t < trials.size(); t++) {
@@ -330,17 +328,14 @@ final class DepthRateExperiment extends DescribedClaim {
       judgedDraws++;
       List<String> fails = new ArrayList<>();
       for (int s = 0; s < SENTENCES.length; s++) {
-        sTally[s][index(j.sentences()[s])]++;
         if (j.sentences()[s] != Verdict.HOLDS) {
           fails.add(SENTENCES[s] + ": " + j.sentences()[s] + " (" + j.details()[s] + ")");
         }
-        if (j.sentences()[s] == Verdict.VIOLATED && firstFailing[s] == null) {
-          firstFailing[s] = tr.deepest();
-          firstFailure[s] = "draw " + (t + 1) + ", w0 = " + Assumptions.fmt(tr.w0()) + ": " + j.details()[s];
-        }
+        String where = "draw " + (t + 1) + ", w0 = " + Assumptions.fmt(tr.w0()) + ": " + j.details()[s];
+        sentences.add(SENTENCES[s], j.sentences()[s], tr.deepest(), () -> where);
       }
       for (int c = 0; c < CONTROLS.length; c++) {
-        cTally[c][index(j.controls()[c])]++;
+        controls.add(CONTROLS[c], j.controls()[c], null, null);
       }
       row.add(fails.isEmpty() ? "every sentence holds" : String.join("; ", fails));
       drawRows.add(row);
@@ -354,32 +349,27 @@ final class DepthRateExperiment extends DescribedClaim {
     List<Part> ps = new ArrayList<>();
     NetworkInstance failing = null;
     for (int s = 0; s < SENTENCES.length; s++) {
-      Verdict v = majority(sTally[s][0], sTally[s][1], judgedDraws);
+      Verdict v = sentences.verdict(SENTENCES[s], judgedDraws);
+      int[] c = sentences.counts(SENTENCES[s]);
       String detail = ExperimentParts.fmt("held on %d of %d judged draws, failed on %d, undecided on %d (sign test "
-          + "at %.2g)", sTally[s][0], judgedDraws, sTally[s][1], sTally[s][2], ALPHA)
-          + (firstFailure[s] == null ? "" : "; first failing: " + firstFailure[s])
+          + "at %.2g)", c[0], judgedDraws, c[1], c[2], ALPHA) + sentences.firstFailureNote(SENTENCES[s])
           + (s == 3 ? " (authors' log: 0.681, 3.34, 4.25)" : "");
       ps.add(new Part(SENTENCES[s], v, detail));
       out.evidence("\"" + SENTENCES[s] + "\" over the draws: " + v, detail);
       if (v == Verdict.VIOLATED && failing == null) {
-        failing = firstFailing[s];
+        failing = sentences.firstFailing(SENTENCES[s]);
       }
     }
     parts.run("width " + width + ", " + judgedDraws + " of " + TRIALS + " draws judged", failing != null ? failing
         : t0.deepest(), ps);
-    for (int c = 0; c < CONTROLS.length; c++) {
-      parts.control(CONTROLS[c], majority(cTally[c][0], cTally[c][1], judgedDraws));
+    for (String c : CONTROLS) {
+      parts.control(c, controls.verdict(c, judgedDraws));
     }
     parts.controls().forEach(out::control);
     out.counterexample(parts.counterexample(ctx, id()));
     out.verdict(parts.verdict(), parts.summary("on the typical initialisation (sign test over " + TRIALS
         + " draws) all three converge faster with depth, EWN's effect much smaller"));
     return out.build();
-  }
-
-  /** The tally slot of a per-draw verdict: held, failed, undecided. */
-  static int index(Verdict v) {
-    return v == Verdict.HOLDS ? 0 : v == Verdict.VIOLATED ? 1 : 2;
   }
 
   static boolean decreasing(double[] a) {

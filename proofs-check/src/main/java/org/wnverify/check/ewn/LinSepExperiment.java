@@ -112,9 +112,7 @@ final class LinSepExperiment extends DescribedClaim {
     List<List<Object>> rows = new ArrayList<>();
     boolean overDraws = param == Parameterization.EWN;
     int judgedDraws = 0;
-    java.util.Map<String, int[]> tally = new java.util.LinkedHashMap<>();
-    java.util.Map<String, org.wnverify.numeric.network.NetworkInstance> firstFailing = new java.util.HashMap<>();
-    java.util.Map<String, String> firstFailure = new java.util.HashMap<>();
+    DrawTally tally = new DrawTally();
     List<String> unreached = new ArrayList<>();
     for (NetworkSampler.Sample s : draws.subList(0, judged)) {
       for (Parameterization p : List.of(param)) {
@@ -138,11 +136,7 @@ final class LinSepExperiment extends DescribedClaim {
         if (overDraws) {
           judgedDraws++;
           for (Part x : ps) {
-            tally.computeIfAbsent(x.name(), k -> new int[3])[DepthRateExperiment.index(x.verdict())]++;
-            if (x.verdict() == Verdict.VIOLATED && !firstFailing.containsKey(x.name())) {
-              firstFailing.put(x.name(), s.instance());
-              firstFailure.put(x.name(), label + ": " + x.detail());
-            }
+            tally.add(x.name(), x.verdict(), s.instance(), () -> label + ": " + x.detail());
           }
         }
         List<String> details = ps.stream().map(x -> x.name() + ": " + x.verdict() + ", " + x.detail()).toList();
@@ -165,15 +159,15 @@ final class LinSepExperiment extends DescribedClaim {
       }
       List<Part> over = new ArrayList<>();
       org.wnverify.numeric.network.NetworkInstance failing = null;
-      for (var e : tally.entrySet()) {
-        int[] c = e.getValue();
-        Verdict v = DepthRateExperiment.majority(c[0], c[1], judgedDraws);
+      for (String sentence : tally.sentences()) {
+        int[] c = tally.counts(sentence);
+        Verdict v = tally.verdict(sentence, judgedDraws);
         String detail = ExperimentParts.fmt("held on %d of %d draws, failed on %d, undecided on %d", c[0], judgedDraws,
-            c[1], c[2]) + (firstFailure.containsKey(e.getKey()) ? "; first failing: " + firstFailure.get(e.getKey()) : "");
-        over.add(new Part(e.getKey(), v, detail));
-        out.evidence("\"" + e.getKey() + "\" over the draws: " + v, detail);
+            c[1], c[2]) + tally.firstFailureNote(sentence);
+        over.add(new Part(sentence, v, detail));
+        out.evidence("\"" + sentence + "\" over the draws: " + v, detail);
         if (v == Verdict.VIOLATED && failing == null) {
-          failing = firstFailing.get(e.getKey());
+          failing = tally.firstFailing(sentence);
         }
       }
       if (judgedDraws == 0) {
