@@ -348,16 +348,17 @@ final class Proposition3 extends AsymptoticClaim {
     double first = r.objective.evaluate(theta).logLoss();
     List<Snapshot> snaps = new ArrayList<>();
     snaps.add(Snapshot.of(r.objective, new GradientDescent.Iterate(0, theta, first, Double.NaN, Double.NaN)));
+    double logLoss = first;
     for (int li = 1; li < CONTINUE_LEVELS; li++) {
       double level = first - CONTINUE * li / (CONTINUE_LEVELS - 1.0);
-      PathPiece piece = pathTo(r, theta, level);
+      PathPiece piece = pathTo(r, theta, logLoss, level);
       if (piece.end == null) {
         return new Continuation(null, "continuation stopped before level " + li + " of " + (CONTINUE_LEVELS - 1)
             + ": " + piece.message);
       }
       theta = piece.end;
-      snaps.add(Snapshot.of(r.objective, new GradientDescent.Iterate(li, theta, r.objective.evaluate(theta).logLoss(),
-          Double.NaN, Double.NaN)));
+      logLoss = r.objective.evaluate(theta).logLoss();
+      snaps.add(Snapshot.of(r.objective, new GradientDescent.Iterate(li, theta, logLoss, Double.NaN, Double.NaN)));
     }
     return new Continuation(snaps, null);
   }
@@ -365,14 +366,13 @@ final class Proposition3 extends AsymptoticClaim {
   /** The end of one piece of the continued path (null if it did not reach its level) and why. */
   private record PathPiece(double[] end, String message) {}
 
-  /** The arc-length gradient-flow path from {@code start} down to log L = {@code level}. */
-  private static PathPiece pathTo(AsymptoticRun r, double[] start, double level) {
+  /** The arc-length gradient-flow path from {@code start} (log L = {@code reference}) down to log L = {@code level}. */
+  private static PathPiece pathTo(AsymptoticRun r, double[] start, double reference, double level) {
     // The integrator reads the loss itself (e^-900 underflows to 0): integrate the same path for the
     // loss measured relative to L at the piece's start, which differs only by a constant factor (same
     // gradient of log L).
     var flow = new org.wnverify.numeric.network.NetworkFlow(r.objective,
         org.wnverify.numeric.network.StepSchedule.inverseLossPower(1, 1), start);
-    double reference = flow.logLoss(start);
     var settings = org.wnverify.numeric.ode.IntegrationSettings.of(AsymptoticRun.FLOW_TOLERANCE, 1e7)
         .withBudget(4_000_000);
     var sys = new org.wnverify.numeric.ode.FlowSystem() {

@@ -115,7 +115,7 @@ final class Theorem32Counts extends PerInstanceClaim {
   record Run(int t1, int t2, int firstSmall, double perpT1, double gT1, double perpT, double gT, double res2, double align,
       double f, boolean finite) {}
 
-  Run run(WuInstance p, double fraction) {
+  Run run(WuInstance p) {
     WuGeometry geo = WuGeometry.of(p);
     double e = eps(p);
     StepSchedule sched;
@@ -127,20 +127,20 @@ final class Theorem32Counts extends PerInstanceClaim {
       WuClosedForms.TheoremE1 c = WuClosedForms.theoremE1(p, geo, e, rho, delta, 0.25);
       t1 = Math.max(1, Math.ceil(c.t1()));
       t2 = Math.max(0, Math.ceil(c.t2()));
-      sched = StepSchedule.theoremE1(0.9 * c.gamma1Bound(), 0.25, (int) Math.ceil(t1 * fraction));
+      sched = StepSchedule.theoremE1(0.9 * c.gamma1Bound(), 0.25, (int) t1);
     } else {
       WuClosedForms.TheoremE7 c0 = WuClosedForms.theoremE7(p, geo, e, 0.0);
       double gamma = 0.9 * Math.min(c0.gammaBound(), 0.25);
       WuClosedForms.TheoremE7 c = WuClosedForms.theoremE7(p, geo, e, gamma);
       t1 = Math.max(1, Math.ceil(c.t1()));
       t2 = Math.max(0, Math.ceil(c.t2()));
-      sched = StepSchedule.condition31(0.0, gamma, (int) Math.ceil(t1 * fraction) - 1);
+      sched = StepSchedule.condition31(0.0, gamma, (int) t1 - 1);
     }
     if (!Double.isFinite(t1) || !Double.isFinite(t2) || t1 + t2 > 1e6) {
       return new Run(0, 0, -1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
     }
-    int n1 = (int) Math.ceil(t1 * fraction);
-    int n = n1 + (int) Math.ceil(t2 * fraction);
+    int n1 = (int) t1;
+    int n = n1 + (int) t2;
     double[] atT1 = new double[2];
     int[] first = {-1};
     WuObjective obj = WuObjective.of(p);
@@ -200,7 +200,7 @@ final class Theorem32Counts extends PerInstanceClaim {
   @Override
   Judged judge(CheckContext ctx, WuInstance p) {
     Judged j = new Judged();
-    Run r = run(p, 1.0);
+    Run r = run(p);
     if (!r.finite()) {
       return j.statement(Result.UNDECIDED, "T1/T2 not finite or a run not finite");
     }
@@ -213,7 +213,7 @@ final class Theorem32Counts extends PerInstanceClaim {
     j.control(controlNames().get(0), !conclusions(p, r, CONTROL_ACCURACY), "eps/10 = " + Theorem26.fmt(eps(p) / CONTROL_ACCURACY)
         + " at T: ||w_perp|| = " + Theorem26.fmt(r.perpT()) + ", residual^2/g*^2 = " + Theorem26.fmt(r.res2() / (gs * gs)));
     WuInstance big = p.withG0(1.5 * gs);
-    Run b = run(big, 1.0);
+    Run b = run(big);
     j.control(controlNames().get(1), !conclusions(big, b), b.finite() ? "||w_T_perp|| = " + Theorem26.fmt(b.perpT())
         : "T1 not finite (log(g*^2/g0^2) < 0)");
     return j;
