@@ -97,6 +97,35 @@ final class Lemma36Rate extends ChouClaim {
     this.form = form;
   }
 
+  /**
+   * An instance on which the column-rank-only control fails, for the seeds whose samples do not
+   * refute it (selftest seed 16): A = diag(1, 0.1), b = (1, 0.05), L = 2, r0 = 1, u0 = (0.6, 0.8).
+   * With I = {1}, A_I = (1, 0)^T has full column rank and sigma_min(A_I) = 1, so the control claims
+   * the rate of the fast first coordinate, while the residual's second component, driven through the
+   * column of norm 0.1, decays about a hundred times slower: ||A_I^T r|| >= sigma_min(A_I) ||r||
+   * needs rank(A_I) = M. Meets the lemma's hypothesis ||u0|| = 1.
+   */
+  static final DiagonalNetInstance COLUMN_RANK_MISSED = new DiagonalNetInstance(new double[][] {{1, 0}, {0, 0.1}},
+      new double[] {1, 0.05}, 2, 1, new double[] {0.6, 0.8}, 0.5);
+
+  /** Decides the column-rank-only control on {@link #COLUMN_RANK_MISSED}; returns the control's detail. */
+  private static String decideOnColumnRankOnly(CheckContext ctx, int[] counts, String detail) {
+    StringBuilder note = new StringBuilder();
+    for (LearningRate rate : LearningRate.values()) {
+      ctx.checkpoint();
+      Run r = run(COLUMN_RANK_MISSED, rate);
+      Worst w = r.problem() == null ? worst(r, Form.COLUMN_RANK) : null;
+      if (w != null && w.violated()) {
+        counts[0]++;
+        if (note.length() == 0) {
+          note.append("dedicated instance A = diag(1, 0.1), b = (1, 0.05), L = 2, r0 = 1, u0 = (0.6, 0.8) (").append(rate)
+              .append("; no sample refuted it): ").append(w.describe(COLUMN_RANK_MISSED.depth()));
+        }
+      }
+    }
+    return note.length() == 0 ? detail : detail == null ? note.toString() : detail + "; " + note;
+  }
+
   static Lemma36Rate printed() {
     return new Lemma36Rate("chou/lemma-3.6", "||u0|| = 1; if eta_r >= c_r, eta_u >= c_u and |x_I| >= c_x on [t0, T] "
         + "and A_I has full rank, then L(x(t)) <= L(x(t0)) exp(-min(c_r, c_u c_x^2 |I|) 2L c_x^2 sigma_min^2(A_I) (t - t0)).",
@@ -360,6 +389,11 @@ final class Lemma36Rate extends ChouClaim {
             controlCounts[c][1]++;
           }
         }
+      }
+    }
+    for (int c = 0; c < controls.length; c++) {
+      if (controls[c] == Form.COLUMN_RANK && controlCounts[c][0] == 0) {
+        controlDetail[c] = decideOnColumnRankOnly(ctx, controlCounts[c], controlDetail[c]);
       }
     }
     out.table(new EvidenceTable("(30) " + form.text + ": worst case over index sets I, window starts t0 and times t "
