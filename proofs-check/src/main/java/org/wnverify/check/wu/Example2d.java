@@ -132,7 +132,7 @@ final class Example2d extends PerInstanceClaim {
     double[] formula = {1, expected};
     double dev = Vectors.distance(x, formula);
     j.row(g0, x[1], expected, dev);
-    j.statement(dev <= u ? Result.HOLDS : dev > Theorem26.REFUTE_FACTOR * u ? Result.VIOLATED : Result.UNDECIDED,
+    j.statement(Theorem26.againstLimit(dev, u, 1 + Math.abs(gInf)),
         "limit " + Theorem26.fmt(x[0]) + ", " + Theorem26.fmt(x[1]) + " vs " + Theorem26.fmt(expected) + " (g_inf = "
             + Theorem26.fmt(gInf) + ")");
     double m1 = k * Math.exp(g0 * g0 - k * k);
