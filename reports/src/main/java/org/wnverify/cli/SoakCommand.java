@@ -69,7 +69,10 @@ final class SoakCommand implements Callable<Integer> {
     int done = resume ? SoakRecord.resume(out.resolve("soak.json"), firstSeed, samples, counts, failing) : 0;
     boolean allPassed = failing.values().stream().allMatch(List::isEmpty);
     if (done >= seeds) {
-      System.err.printf(Locale.ROOT, "soak: all %d seeds already recorded in %s%n", done, out.resolve("soak.json"));
+      // re-rendered, so that a record made by an older wnverify gets this version's tables
+      write(counts, failing, done);
+      System.err.printf(Locale.ROOT, "soak: all %d seeds already recorded in %s (soak.md rewritten)%n", done,
+          out.resolve("soak.json"));
     }
     for (int k = done; k < seeds; k++) {
       long seed = firstSeed + k;
@@ -86,6 +89,42 @@ final class SoakCommand implements Callable<Integer> {
     }
     System.out.println("soak: " + out.resolve("soak.md"));
     return allPassed ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  /** Issue 19: every claim INCONCLUSIVE on more than this fraction of the seeds needs a reason and a fix or a limit. */
+  static final double INCONCLUSIVE_RATE = 0.10;
+
+  /**
+   * The claims INCONCLUSIVE on more than {@link #INCONCLUSIVE_RATE} of the seeds, each with its most
+   * frequent reason (numbers replaced by #, so that one mechanism on many seeds reads as one line).
+   */
+  static void appendFrequentlyInconclusive(StringBuilder md, Map<String, Map<Verdict, Integer>> counts,
+      Map<String, List<String>> failing, int done) {
+    StringBuilder rows = new StringBuilder();
+    counts.forEach((id, c) -> {
+      int n = c.getOrDefault(Verdict.INCONCLUSIVE, 0);
+      if (n > INCONCLUSIVE_RATE * done) {
+        Map<String, Integer> reasons = new TreeMap<>();
+        String prefix = ": " + Verdict.INCONCLUSIVE + " ";
+        for (String f : failing.get(id)) {
+          int at = f.indexOf(prefix);
+          if (at >= 0) {
+            String r = f.substring(at + prefix.length()).replaceAll("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?", "#")
+                .replace('|', '/');
+            reasons.merge(r.length() > 160 ? r.substring(0, 160) + " ..." : r, 1, Integer::sum);
+          }
+        }
+        String top = reasons.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        rows.append(String.format(Locale.ROOT, "| `%s` | %d/%d | %s |%n", id, n, done, top));
+      }
+    });
+    md.append(String.format(Locale.ROOT, "%n## INCONCLUSIVE on more than %.0f %% of the seeds%n%n",
+        100 * INCONCLUSIVE_RATE));
+    if (rows.length() == 0) {
+      md.append("None.\n");
+    } else {
+      md.append("| claim | INCONCLUSIVE | most frequent reason (numbers as #) |\n|---|---|---|\n").append(rows);
+    }
   }
 
   private void write(Map<String, Map<Verdict, Integer>> counts, Map<String, List<String>> failing, int done) {
@@ -117,6 +156,7 @@ final class SoakCommand implements Callable<Integer> {
       perClaim.put(id, entry);
     });
     json.put("claims", perClaim);
+    appendFrequentlyInconclusive(md, counts, failing, done);
     md.append("\n## Failing seeds\n");
     failing.forEach((id, l) -> {
       if (!l.isEmpty()) {
