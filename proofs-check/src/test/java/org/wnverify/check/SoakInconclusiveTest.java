@@ -51,4 +51,21 @@ class SoakInconclusiveTest {
     ClaimOutcome o = check(id, seed);
     assertThat(o.verdict()).as(id + " on seed " + seed + ": " + o.summary()).isEqualTo(Verdict.VIOLATED);
   }
+  /**
+   * Lemma 2.2 (the algorithms approach the flow): on a draw whose coarsest step was not yet in the
+   * asymptotic regime (seed 5, draw 14: moved 1.21, coarsest error 0.196) the ladder is now halved
+   * until its coarsest errors are below a tenth of the motion; the same rules then decide.
+   */
+  @ParameterizedTest(name = "{0} seed {1}")
+  @CsvSource({
+      "wu/lemma-2.2#algorithms-approach-flow, 5",
+      "wu/lemma-2.2#algorithms-approach-flow, 40",
+      "wu/lemma-2.2#algorithms-approach-flow, 1",
+  })
+  void lemma22DecidesWithItsControlsRejected(String id, long seed) {
+    ClaimOutcome o = check(id, seed);
+    assertThat(o.verdict()).as(id + " on seed " + seed + ": " + o.summary()).isEqualTo(Verdict.HOLDS);
+    assertThat(o.negativeControls()).isNotEmpty();
+    assertThat(o.negativeControls()).as(id + " controls").allMatch(NegativeControl::rejected);
+  }
 }
