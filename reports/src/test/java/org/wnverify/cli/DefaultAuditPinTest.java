@@ -60,6 +60,17 @@ class DefaultAuditPinTest {
   static final Map<String, String> COLUMN_REDEFINED_SINCE_PIN = Map.of(
       "chou/corollary-3.15#along-trajectory", "noise floor"); // rounding now scales with the terms before the residual cancels
 
+  /**
+   * Issue 19 (soak, INCONCLUSIVE group C1): claims one of whose pinned runs spent the explicit
+   * integrator's evaluation budget, which is now repeated on the stiff path
+   * ({@code FlowLimit.withStiffFallback}). Their outcome may differ from the pin, but only in this way:
+   * the pinned record names BUDGET_EXHAUSTED runs, today's names fewer (a start off the open positive
+   * orthant, such as Lemma 3.19's counterexample on a face, keeps the explicit path), and the verdict
+   * is the pinned one or, where the pin was INCONCLUSIVE, HOLDS.
+   */
+  static final java.util.Set<String> STIFF_FALLBACK_SINCE_PIN = java.util.Set.of(
+      "chou/lemma-3.9#corrected", "chou/theorem-2.2#error-bound-corrected", "chou/lemma-3.19");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GOLDEN = "/golden/default-audit-c514128.json.gz";
 
@@ -84,6 +95,13 @@ class DefaultAuditPinTest {
       }
       JsonNode expected = normalised(e.getValue());
       JsonNode actual = normalised(fresh);
+      if (STIFF_FALLBACK_SINCE_PIN.contains(e.getKey())) {
+        String problem = resolvedByStiffFallback(expected, actual);
+        if (problem != null) {
+          differences.add(e.getKey() + ": " + problem);
+        }
+        continue;
+      }
       String decided = DECIDED_SINCE_PIN.get(e.getKey());
       if (decided != null) {
         String problem = takeDecidedControl(expected, actual, decided);
@@ -104,6 +122,32 @@ class DefaultAuditPinTest {
     }
     assertThat(differences).as("claims whose outcome changed against the pinned audit").isEmpty();
     everySavedCounterexampleReplays(out.resolve("counterexamples"), now);
+  }
+
+  /** Null if today's outcome differs from the pinned one only by a budget-exhausted run now resolved. */
+  static String resolvedByStiffFallback(JsonNode pinned, JsonNode now) {
+    int before = budgetExhausted(pinned);
+    int after = budgetExhausted(now);
+    if (before == 0) {
+      return "listed in STIFF_FALLBACK_SINCE_PIN but no pinned run spent its budget";
+    }
+    if (after >= before) {
+      return "as many runs spend their evaluation budget as at the pin (" + after + ")";
+    }
+    String was = pinned.path("verdict").asText();
+    String is = now.path("verdict").asText();
+    boolean ok = is.equals(was) || was.equals("INCONCLUSIVE") && is.equals("HOLDS");
+    return ok ? null : "verdict " + was + " became " + is;
+  }
+
+  /** Mentions of a budget-exhausted run (a run off the positive orthant, e.g. a finding's, keeps the explicit path). */
+  private static int budgetExhausted(JsonNode outcome) {
+    String text = outcome.toString();
+    int n = 0;
+    for (int at = text.indexOf("BUDGET_EXHAUSTED"); at >= 0; at = text.indexOf("BUDGET_EXHAUSTED", at + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /**

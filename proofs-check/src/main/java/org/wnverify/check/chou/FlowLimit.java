@@ -116,12 +116,20 @@ final class FlowLimit {
 
   /** Gradient flow (11) from x0. */
   static FlowLimit gf(DiagonalNetInstance p) {
-    return run(p, StiffPath.selected(p) ? LogGradientFlow.of(p) : new GradientFlowOde(p), "GF", null, MAX_TIME);
+    return gf(p, MAX_TIME);
   }
 
   /** Gradient flow (11) of the instance's problem from another start. */
   static FlowLimit gf(DiagonalNetInstance p, double[] start) {
-    return run(p, new GradientFlowOde(p, start), "GF", null, MAX_TIME);
+    FlowLimit explicit = run(p, new GradientFlowOde(p, start), "GF", null, MAX_TIME);
+    if (!(Vectors.min(start) > 0)) {
+      return explicit;
+    }
+    double[] logStart = new double[start.length];
+    for (int k = 0; k < start.length; k++) {
+      logStart[k] = Math.log(start[k]);
+    }
+    return withStiffFallback(explicit, () -> run(p, new LogGradientFlow(p, logStart), "GF", null, MAX_TIME));
   }
 
   /** Gradient flow (11) from the start exp(logStart), in log coordinates (the stiff path). */
@@ -131,7 +139,11 @@ final class FlowLimit {
 
   /** Gradient flow (11) with another horizon. */
   static FlowLimit gf(DiagonalNetInstance p, double maxTime) {
-    return run(p, StiffPath.selected(p) ? LogGradientFlow.of(p) : new GradientFlowOde(p), "GF", null, maxTime);
+    if (StiffPath.selected(p)) {
+      return run(p, LogGradientFlow.of(p), "GF", null, maxTime);
+    }
+    return withStiffFallback(run(p, new GradientFlowOde(p), "GF", null, maxTime),
+        () -> run(p, LogGradientFlow.of(p), "GF", null, maxTime));
   }
 
   /** The WN flow with the given learning rates, stopped on collapse r <= COLLAPSE r0. */
@@ -144,8 +156,32 @@ final class FlowLimit {
    * collapse: grad L(0) = -A^T b != 0 and r passes through 0.
    */
   static FlowLimit wn(DiagonalNetInstance p, LearningRate rate, double maxTime) {
-    return run(p, StiffPath.selected(p) ? new LogWnFlow(p, rate) : new WnFlowOde(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
-        p.depth() >= 2 ? WnRuns.collapse(p, COLLAPSE) : null, maxTime);
+    String flow = rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)";
+    if (StiffPath.selected(p)) {
+      return run(p, new LogWnFlow(p, rate), flow, WnRuns.collapse(p, COLLAPSE), maxTime);
+    }
+    return withStiffFallback(run(p, new WnFlowOde(p, rate), flow, p.depth() >= 2 ? WnRuns.collapse(p, COLLAPSE) : null,
+        maxTime), () -> run(p, new LogWnFlow(p, rate), flow, WnRuns.collapse(p, COLLAPSE), maxTime));
+  }
+
+  /**
+   * Issue 19 (soak, INCONCLUSIVE group C1): an explicit run that spent its evaluation budget is
+   * stability-limited, not accuracy-limited (a WN run whose r grew, so that u moves r^2/eta times
+   * faster than r; a GF run at L = 3 whose entries spread over many scales): it is repeated on the
+   * stiff path (log coordinates, RODAS4), which the paper-size instances use from the start. Only
+   * for L >= 2 and a start in the open positive orthant (log coordinates); the explicit run stands
+   * where the stiff one does not do better, so nothing that converged before can change.
+   */
+  static FlowLimit withStiffFallback(FlowLimit explicit, java.util.function.Supplier<FlowLimit> stiff) {
+    if (!(Vectors.min(explicit.instance.x0()) > 0)) {
+      return explicit;
+    }
+    DiagonalNetInstance p = explicit.instance;
+    if (explicit.result.status() != IntegrationStatus.BUDGET_EXHAUSTED || p.depth() < 2) {
+      return explicit;
+    }
+    FlowLimit s = stiff.get();
+    return s.kind == Kind.UNRESOLVED ? explicit : s;
   }
 
   private static FlowLimit run(DiagonalNetInstance p, FlowSystem sys, String flow,
