@@ -48,14 +48,6 @@ public final class Vectors {
     return c;
   }
 
-  public static double[] add(double[] a, double[] b) {
-    double[] c = new double[a.length];
-    for (int k = 0; k < a.length; k++) {
-      c[k] = a[k] + b[k];
-    }
-    return c;
-  }
-
   public static double distance(double[] a, double[] b) {
     return norm(subtract(a, b));
   }

@@ -224,7 +224,9 @@ final class Theorem26PartII extends PerInstanceClaim {
    */
   private static double[] restartError(WuInstance p, double[] w, double c) {
     WuInstance q = p.withW0(Vectors.scale(1 / Vectors.norm(w), w)).withC(c);
-    WuLimit lim = WuLimit.of(WuFlow.of(q));
+    // c = 0 from the c = 0 limit: the flow starts at rest there, and its uncertainty is the speed over
+    // the c = 0 flow's own slowest rate (limit(q)); c > 0 runs the default limit as before.
+    WuLimit lim = limit(q);
     if (!lim.ok()) {
       return new double[] {Double.NaN, Double.NaN};
     }

@@ -45,6 +45,7 @@ final class Theorem27Times extends PerInstanceClaim {
     out.add(new WuSample(WuSampler.example2d(2.0), "corner: example-2d, g0 = 2 (first case)"));
     WuInstance p = s.general();
     out.add(new WuSample(Theorem26.SufficientCondition.satisfying(s, p, 0.05), "corner: delta > 0, g0 < delta"));
+    out.add(new WuSample(slowGCorner(s), "corner: delta > 0, c << delta (g too slow for max{delta, c})"));
     for (int i = out.size(); i < MANY * n; i++) {
       WuInstance q;
       do {
@@ -54,6 +55,67 @@ final class Theorem27Times extends PerInstanceClaim {
       out.add(new WuSample(q, "draw " + i));
     }
     return out;
+  }
+
+  /**
+   * The slow-g corner's lower bound on the time to reach eps is this many times the time the max{delta, c}
+   * mutation allows (any factor > 1 refutes the mutation; 4 leaves room for its 1e-6 allowance and the
+   * integrator's location of the loss event, ~1e-10 relative).
+   */
+  static final double SLOW_G_MARGIN = 4;
+  /** The slow-g corner keeps g at least this fraction of g* away from g* (else the bound below is weak). */
+  static final double SLOW_G_GAP = 0.1;
+  /**
+   * ... and its printed T at most this: the flow is integrated to 2 T + 1 under the default budget (2e6
+   * evaluations), and a slow-g flow costs ~40 evaluations per unit time (seed 1's first draw of this
+   * corner, a general A with T ~ 1e5, spent the budget at t = 5e4 and decided nothing).
+   */
+  static final double SLOW_G_MAX_TIME = 5000;
+
+  /**
+   * The second case with c so small that "max{delta, c} in place of min" is false, computed to be so.
+   * The random draws have c log-uniform in [0.2, 5] and g0 near its best scale: there max{delta, c} and
+   * min{delta, c} are within a small factor, and the printed T is loose by more than it (seed 17: the
+   * control held on every instance where the second case applies). With c < delta, min{delta, c} = c
+   * but max{delta, c} = delta: the mutated T no longer depends on c, while the flow needs g to travel
+   * to g* at a speed proportional to c. Precisely, with x* = A^T (A A^T)^{-1} y and ||v|| = 1,
+   * f(g v) = ||A (g v - x*)||^2 / 2 >= lambda_min (g* - |g|)^2 / 2 when |g| <= g*, so f <= eps needs
+   * |g| >= g* - sqrt(2 eps / lambda_min); and |dg/dt| = c |v^T A^T r| <= c sqrt(lambda_max) ||r|| <= c
+   * sqrt(2 lambda_max f0), f not increasing along the flow. Hence t_eps >= (g* - sqrt(2 eps /
+   * lambda_min) - |g0|) / (c sqrt(2 lambda_max f0)), and c is chosen (below delta / 2) to make this
+   * SLOW_G_MARGIN times the mutated T at eps = EPS_FACTOR f0: the mutation is false on this instance
+   * whatever the integration shows, and the check measures t_eps against it. A has orthonormal rows
+   * (lambda_min = lambda_max = 1): the printed T ~ log(f0/eps)^2 SLOW_G_MARGIN sqrt(2 lambda_max f0) /
+   * (gap lambda_min^2 delta) grows as 1/lambda_min^2, and draws with T above SLOW_G_MAX_TIME are redrawn.
+   */
+  static WuInstance slowGCorner(WuSampler s) {
+    while (true) {
+      WuInstance p = Theorem26.SufficientCondition.satisfying(s, s.orthogonal(), 0.5);
+      WuGeometry geo = WuGeometry.of(p);
+      double delta = WuClosedForms.theorem27Delta(p, geo);
+      double f0 = WuObjective.of(p).f(p.w0(), p.g0());
+      double eps = EPS_FACTOR * f0;
+      double gap = geo.gStar() - Math.sqrt(2 * eps / geo.lambdaMin()) - Math.abs(p.g0());
+      if (!(delta > 0 && gap > SLOW_G_GAP * geo.gStar())) {
+        continue;
+      }
+      double c = 0.5 * delta;
+      // the mutated T at c < delta, where max{delta, c} = delta
+      double mutated = maxSecondTime(p.withC(c), geo, eps, delta);
+      WuInstance q = p.withC(Math.min(c, gap / (SLOW_G_MARGIN * mutated * Math.sqrt(2 * geo.lambdaMax() * f0))));
+      if (WuClosedForms.theorem27SecondTime(q, geo, eps * EPS_FACTOR) <= SLOW_G_MAX_TIME
+          && (!WuClosedForms.theorem27FirstApplies(q, geo)
+              || WuClosedForms.theorem27FirstTime(q, geo, eps * EPS_FACTOR) <= SLOW_G_MAX_TIME)) {
+        return q;
+      }
+    }
+  }
+
+  /** The second T with max{delta, c} in place of min{delta, c} (the second control's mutation). */
+  static double maxSecondTime(WuInstance p, WuGeometry geo, double eps, double delta) {
+    double f0 = WuObjective.of(p).f(p.w0(), p.g0());
+    return Math.log(f0 / eps) / (geo.lambdaMin() * Math.max(delta, p.c()))
+        + (p.g0() < delta ? Math.log(2 - p.g0() / delta) / geo.lambdaMax() : 0);
   }
 
   /** Whether one of the two cases' hypotheses holds (draws that meet neither are redrawn: they test nothing). */
@@ -134,8 +196,7 @@ final class Theorem27Times extends PerInstanceClaim {
         double t2 = WuClosedForms.theorem27SecondTime(p, geo, eps);
         j.row("second", factor, t2, taken, t2 / taken);
         ok &= taken <= t2 * (1 + 1e-9);
-        double mut = Math.log(f0 / eps) / (geo.lambdaMin() * Math.max(delta, p.c()))
-            + (p.g0() < delta ? Math.log(2 - p.g0() / delta) / geo.lambdaMax() : 0);
+        double mut = maxSecondTime(p, geo, eps, delta);
         rej[1] = or(rej[1], taken > mut * (1 + 1e-6));
         rej[2] = or(rej[2], taken > t2 / 4);
       }

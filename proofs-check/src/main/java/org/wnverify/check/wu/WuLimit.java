@@ -12,6 +12,13 @@ import org.wnverify.numeric.ode.IntegrationSettings;
  * stationary point with positive loss); run B continues to 1.5 t_A (truncation = ||B - A||); run C
  * repeats B at the looser tolerance (noise = ||C - B||). The limit is B's state.
  *
+ * <p>A flow whose speed is at or below the floor at t = 0 is at rest from the start (the stop,
+ * which fires when the speed crosses the floor, cannot fire there): its limit is its initial state,
+ * uncertain by UNCERTAINTY_FACTOR v0 / slowRate (near a limit approached at rate >= slowRate the
+ * distance left is at most speed / rate). Without this, a restart from a computed limit (Theorem 2.6
+ * Part II's "restart with c = 0" control, seed 5) ran to MAX_TIME at the integration noise, whose
+ * speed does not decay, and was refused as still moving on every instance.
+ *
  * <p>A run A that only reached MAX_TIME (neither stop fired) has not shown that it is at its limit:
  * ||B - A|| then measures the motion over [t_A, 1.5 t_A], not what is left after it, and a flow
  * slower than 1/t_A moves on by much more (issue 21: a c = 0 flow with g0 = 4e-4 moved 0.005 over
@@ -62,6 +69,17 @@ record WuLimit(double[] state, double time, double uncertainty, double loss, Str
     double tol = WuFlows.REFERENCE_TOL;
     double abs = IntegrationSettings.ABSOLUTE_PER_RELATIVE;
     double[] probe = new double[f.getDimension()];
+    double[] s0 = f.initialState();
+    f.computeDerivatives(0, s0, probe);
+    double v0 = Vectors.norm(probe);
+    if (v0 <= speedFloor) {
+      // At rest from the start: the speed stop fires on a crossing (positive at the start), so a flow
+      // started below the floor, e.g. restarted from a limit this class computed, would run to
+      // MAX_TIME at its noise and be called still moving. It is where the stop would have put it,
+      // at t = 0; within v0 / slowRate of its limit (the bound the floor itself relies on).
+      double u = UNCERTAINTY_FACTOR * v0 / Math.min(1, slowRate) + ROUNDING * (1 + Vectors.norm(s0));
+      return new WuLimit(s0, 0, u, f.loss(s0), "at rest from the start (speed " + Theorem26.fmt(v0) + ")");
+    }
     IntegrationResult a = FlowIntegrator.integrate(f, IntegrationSettings.of(tol, maxTime).withBudget(BUDGET)
         .withAbsoluteTolerance(tol * abs).withLossTarget(f0 * LOSS_FACTOR), y -> {
           f.computeDerivatives(0, y, probe);

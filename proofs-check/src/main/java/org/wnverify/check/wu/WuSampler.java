@@ -130,16 +130,4 @@ final class WuSampler {
     double[] w = geo.parallel(seedDirection);
     return p.withW0(Vectors.scale(1 / Vectors.norm(w), w));
   }
-
-  /**
-   * w0 replaced by the unit vector with ||w0_perp|| = perpNorm, its two components along the
-   * projections of seedDirection onto ker A and the row space (both non-trivial).
-   */
-  static WuInstance withPerpNorm(WuInstance p, double[] seedDirection, double perpNorm) {
-    WuGeometry geo = WuGeometry.of(p);
-    double[] perp = geo.perp(seedDirection);
-    double[] par = geo.parallel(seedDirection);
-    return p.withW0(Vectors.add(Vectors.scale(perpNorm / Vectors.norm(perp), perp),
-        Vectors.scale(Math.sqrt(1 - perpNorm * perpNorm) / Vectors.norm(par), par)));
-  }
 }
