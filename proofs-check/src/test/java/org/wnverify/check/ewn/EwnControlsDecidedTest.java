@@ -118,6 +118,26 @@ class EwnControlsDecidedTest {
     }
   }
 
+  /**
+   * Seed 5, where the selftest left the margin-free control undecided (its Lin-Sep samples have no
+   * judged pair): now rejected, on the dedicated instance, for both part 3 claims; the printed part
+   * 3 stays INCONCLUSIVE.
+   */
+  @Test
+  void marginFreeControlIsRejectedOnFormerlyUndecidedSeed5() {
+    for (Claim c : all()) {
+      String id = c.id().toString();
+      if (id.equals("ewn/proposition-3#ewn") || id.equals("ewn/appendix-h#proposition-6-ewn")) {
+        ClaimOutcome o = c.check(org.wnverify.check.CheckContext.of(5, 2));
+        assertThat(o.verdict()).as(id).isEqualTo(Verdict.INCONCLUSIVE);
+        NegativeControl nc = o.negativeControls().stream()
+            .filter(n -> n.mutation().startsWith("the thresholds without their margins")).findFirst().orElseThrow();
+        assertThat(nc.rejected()).as(id + ": " + nc.detail()).isTrue();
+        assertThat(nc.detail()).contains("dedicated");
+      }
+    }
+  }
+
   /** The dedicated instance meets the claims' printed hypotheses (it is an instance like any other). */
   @Test
   void theDedicatedInstanceMeetsTheHypotheses() {
