@@ -10,6 +10,8 @@ import org.wnverify.check.ClaimOutcome;
 import org.wnverify.check.NegativeControl;
 import org.wnverify.check.UndecidableControls;
 import org.wnverify.check.Verdict;
+import org.wnverify.numeric.network.LossFunction;
+import org.wnverify.numeric.network.Parameterization;
 
 /**
  * Issue 19 for EWN: every control decided on seed 1 at QUICK (on the dedicated {@link DistinctNorms}
@@ -90,6 +92,50 @@ class EwnControlsDecidedTest {
     ClaimOutcome o = FigureExperimentsTest.run("ewn/lin-sep#ewn");
     assertThat(o.evidence().values()).contains(LinSepExperiment.TOLERANCE_REVIEW);
     assertThat(LinSepExperiment.TOLERANCE_REVIEW).contains("approximately same", "prints no number", "0.075");
+  }
+
+  /**
+   * Issue 19: the margin-free control of part 3 is decided (rejected) on the dedicated instance, the
+   * fixed fallback of every seed whose Lin-Sep samples decide nothing (seeds 3, 5, 6, 10, 14, 16,
+   * 18, 20 before the balanced push, Proposition3.CONTROL_PUSH): the push that scales every margin
+   * by one factor keeps both nodes alive and growing, R sits off 1/c' by more than PREMISE_FLOOR,
+   * and the distance to the equilibrium shrinks. The printed part 3 stays undecided on it (its
+   * premise is never met, Proposition3.SWAPPED_UNDECIDABLE), not violated.
+   */
+  @Test
+  void marginFreeControlIsRejectedOnTheDedicatedInstance() {
+    for (LossFunction loss : new LossFunction[] {LossFunction.EXPONENTIAL, LossFunction.CROSS_ENTROPY}) {
+      AsymptoticRun r = AsymptoticRun.of(DistinctNorms.instance(loss), Parameterization.EWN, null,
+          AsymptoticClaim.FLOW_LEVELS, null);
+      Proposition3 p = new Proposition3(Proposition3.Part.EWN, loss, "ewn/proposition-3#ewn", "test");
+      AsymptoticClaim.Judged printed = p.judge(r);
+      assertThat(printed.verdict()).as(loss + " printed: " + printed.detail()).isEqualTo(Verdict.INCONCLUSIVE);
+      AsymptoticClaim.Mutation control = p.mutations().stream()
+          .filter(m -> m.name().startsWith("the thresholds without their margins")).findFirst().orElseThrow();
+      AsymptoticClaim.Judged j = control.judge().apply(r);
+      assertThat(j.verdict()).as(loss + " control: " + j.detail()).isEqualTo(Verdict.VIOLATED);
+      assertThat(j.detail()).contains("margins x 2 push", "-> contradicts").doesNotContain("c' = 0.000");
+    }
+  }
+
+  /**
+   * Seed 5, where the selftest left the margin-free control undecided (its Lin-Sep samples have no
+   * judged pair): now rejected, on the dedicated instance, for both part 3 claims; the printed part
+   * 3 stays INCONCLUSIVE.
+   */
+  @Test
+  void marginFreeControlIsRejectedOnFormerlyUndecidedSeed5() {
+    for (Claim c : all()) {
+      String id = c.id().toString();
+      if (id.equals("ewn/proposition-3#ewn") || id.equals("ewn/appendix-h#proposition-6-ewn")) {
+        ClaimOutcome o = c.check(org.wnverify.check.CheckContext.of(5, 2));
+        assertThat(o.verdict()).as(id).isEqualTo(Verdict.INCONCLUSIVE);
+        NegativeControl nc = o.negativeControls().stream()
+            .filter(n -> n.mutation().startsWith("the thresholds without their margins")).findFirst().orElseThrow();
+        assertThat(nc.rejected()).as(id + ": " + nc.detail()).isTrue();
+        assertThat(nc.detail()).contains("dedicated");
+      }
+    }
   }
 
   /** The dedicated instance meets the claims' printed hypotheses (it is an instance like any other). */
