@@ -336,7 +336,10 @@ final class AppendixA extends PerInstanceClaim {
       }
     }
     if (res == Result.HOLDS && decided == 0) {
-      res = Result.UNDECIDED;
+      // vacuous at every eta_t (the statement's own hypothesis unmet there) is outside its premise;
+      // any eta_t that was not decidable keeps the instance undecided
+      boolean vacuous = skipped.stream().allMatch(x -> x.contains(": hypothesis unmet"));
+      res = vacuous && !skipped.isEmpty() ? Result.OUTSIDE : Result.UNDECIDED;
       why = String.join("; ", skipped);
     }
     j.statement(res, res == Result.HOLDS ? "met at " + decided + " eta_t, worst defect " + Theorem26.fmt(worstAll)

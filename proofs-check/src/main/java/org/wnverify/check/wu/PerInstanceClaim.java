@@ -20,7 +20,13 @@ import org.wnverify.numeric.wu.WuInstance;
  */
 abstract class PerInstanceClaim extends WuClaim {
   enum Result {
-    HOLDS, VIOLATED, UNDECIDED
+    HOLDS, VIOLATED, UNDECIDED,
+    /**
+     * The instance meets the sampled hypotheses but not a premise the statement itself conditions
+     * on (vacuous there): neither a pass nor undecided, like Chou's instances "outside the
+     * hypothesis". The claim still needs at least one instance that HOLDS.
+     */
+    OUTSIDE
   }
 
   /** What one instance showed. */
@@ -58,6 +64,10 @@ abstract class PerInstanceClaim extends WuClaim {
     }
   }
 
+  private static String outsideNote(int outside) {
+    return outside == 0 ? "" : " (" + outside + " outside the statement's premise, not passes)";
+  }
+
   PerInstanceClaim(String id, String location, String statement, ClaimKind kind) {
     super(id, location, statement, kind);
   }
@@ -88,6 +98,7 @@ abstract class PerInstanceClaim extends WuClaim {
     List<String> notes = new ArrayList<>();
     int holds = 0;
     int undecided = 0;
+    int outside = 0;
     WuSample violated = null;
     String why = null;
     List<Plot> shown = null;
@@ -106,6 +117,7 @@ abstract class PerInstanceClaim extends WuClaim {
       notes.add(s.label() + ": " + j.result + (j.detail.isEmpty() ? "" : ", " + j.detail));
       switch (j.result) {
         case HOLDS -> holds++;
+        case OUTSIDE -> outside++;
         case VIOLATED -> {
           if (violated == null) {
             violated = s;
@@ -134,10 +146,10 @@ abstract class PerInstanceClaim extends WuClaim {
           q -> "fails on " + q + ": " + judge(ctx, q).detail));
       out.verdict(Verdict.VIOLATED, violated.label() + ": " + why);
     } else if (holds > 0 && undecided == 0) {
-      out.verdict(Verdict.HOLDS, "holds on all " + holds + " instance(s)");
+      out.verdict(Verdict.HOLDS, "holds on all " + holds + " instance(s)" + outsideNote(outside));
     } else {
       out.verdict(Verdict.INCONCLUSIVE, "holds on " + holds + " of " + samples.size() + " instance(s), " + undecided
-          + " undecided (see per-instance notes)");
+          + " undecided" + outsideNote(outside) + " (see per-instance notes)");
     }
   }
 }
