@@ -173,11 +173,8 @@ final class FlowLimit {
    * where the stiff one does not do better, so nothing that converged before can change.
    */
   static FlowLimit withStiffFallback(FlowLimit explicit, java.util.function.Supplier<FlowLimit> stiff) {
-    if (!(Vectors.min(explicit.instance.x0()) > 0)) {
-      return explicit;
-    }
     DiagonalNetInstance p = explicit.instance;
-    if (explicit.result.status() != IntegrationStatus.BUDGET_EXHAUSTED || p.depth() < 2) {
+    if (explicit.result.status() != IntegrationStatus.BUDGET_EXHAUSTED || p.depth() < 2 || !(Vectors.min(p.x0()) > 0)) {
       return explicit;
     }
     FlowLimit s = stiff.get();
