@@ -164,6 +164,22 @@ final class FlowLimit {
         maxTime), () -> run(p, new LogWnFlow(p, rate), flow, WnRuns.collapse(p, COLLAPSE), maxTime));
   }
 
+  /** Gradient flow (11) on the stiff path (log coordinates, RODAS4) whatever the size; L >= 2, x0 > 0. */
+  static FlowLimit gfInLogCoordinates(DiagonalNetInstance p) {
+    return run(p, LogGradientFlow.of(p), "GF", null, MAX_TIME);
+  }
+
+  /** The WN flow on the stiff path (log coordinates, RODAS4) whatever the size; L >= 2, x0 > 0. */
+  static FlowLimit wnInLogCoordinates(DiagonalNetInstance p, LearningRate rate) {
+    return run(p, new LogWnFlow(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
+        WnRuns.collapse(p, COLLAPSE), MAX_TIME);
+  }
+
+  /** Whether the stiff path can integrate this instance (log coordinates need L >= 2 and x0 > 0). */
+  static boolean logCoordinatesApply(DiagonalNetInstance p) {
+    return p.depth() >= 2 && Vectors.min(p.x0()) > 0;
+  }
+
   /**
    * Issue 19 (soak, INCONCLUSIVE group C1): an explicit run that spent its evaluation budget is
    * stability-limited, not accuracy-limited (a WN run whose r grew, so that u moves r^2/eta times

@@ -230,8 +230,36 @@ final class Lemma39InvariantComparison extends ChouClaim {
     if (ChouHypotheses.firstUnmet(hypotheses(), p).isPresent()) {
       return false;
     }
-    Sides s = sides(p, form);
+    FlowLimit[] runs = confirmedRuns(p, form, FlowLimit.gf(p), FlowLimit.wn(p, LearningRate.CONSTANT));
+    Sides s = sides(p, form, runs[0], runs[1]);
     return s.decided() && s.inScope() && !s.holds();
+  }
+
+  /**
+   * gamma(r0, r_inf) below which the WN limit's entries off the support (about gamma x0, next to
+   * entries of order 1 on it) are read from the log-coordinate run before a miss counts: soak seed
+   * 177 had gamma = 3.9e-61 and an explicit miss of 8.8 in log that the log-coordinate run does not
+   * show. A miss at a larger gamma is judged on the explicit runs as before (the printed (41)'s
+   * findings on seed 1, which DefaultAuditPinTest pins, among them).
+   */
+  static final double TINY_GAMMA = 1e-30;
+
+  /**
+   * The runs an instance is judged on: where (38)-(41) miss on the explicit path and gamma is below
+   * {@link #TINY_GAMMA}, the two flows are
+   * integrated again in log coordinates (the stiff path), and those runs decide. phi of the limit
+   * reads log x (L = 2) or x^(2-L) of entries that fall to about gamma(r0, r_inf) x0, which is
+   * 1e-61 at small eta; in (r, u) such entries carry no relative accuracy, and the explicit run missed
+   * (39)/(41) by 8.8 in log on soak seed 177 (--samples 6, small-eta-4-L2), where the log-coordinate
+   * run meets it to 8e-10 (a false VIOLATED). A miss the log-coordinate runs confirm stands.
+   */
+  static FlowLimit[] confirmedRuns(DiagonalNetInstance p, Form form, FlowLimit gf, FlowLimit wn) {
+    Sides s = sides(p, form, gf, wn);
+    if (!s.decided() || !s.inScope() || s.holds() || StiffPath.selected(p) || !FlowLimit.logCoordinatesApply(p)
+        || !(gamma(p.r0(), s.rInf(), p.eta(), true) < TINY_GAMMA)) {
+      return new FlowLimit[] {gf, wn};
+    }
+    return new FlowLimit[] {FlowLimit.gfInLogCoordinates(p), FlowLimit.wnInLogCoordinates(p, LearningRate.CONSTANT)};
   }
 
   @Override
@@ -251,8 +279,9 @@ final class Lemma39InvariantComparison extends ChouClaim {
     for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
-      FlowLimit gf = FlowLimit.gf(p);
-      FlowLimit wn = FlowLimit.wn(p, LearningRate.CONSTANT);
+      FlowLimit[] runs = confirmedRuns(p, form, FlowLimit.gf(p), FlowLimit.wn(p, LearningRate.CONSTANT));
+      FlowLimit gf = runs[0];
+      FlowLimit wn = runs[1];
       Sides s = sides(p, form, gf, wn);
       if (wn.kind == FlowLimit.Kind.COLLAPSED) {
         outOfScope++;
@@ -292,7 +321,8 @@ final class Lemma39InvariantComparison extends ChouClaim {
     if (violating != null) {
       Sides v = violation;
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails, q -> {
-        Sides z = sides(q, form);
+        FlowLimit[] rq = confirmedRuns(q, form, FlowLimit.gf(q), FlowLimit.wn(q, LearningRate.CONSTANT));
+        Sides z = sides(q, form, rq[0], rq[1]);
         return String.format(Locale.ROOT, "Lemma 3.9 (%s) fails: GF miss %.3e (tolerance %.1e), WN miss %.3e (tolerance "
             + "%.1e), r_inf = %.6g", form.text, z.gfMiss(), z.gfTol(), z.wnMiss(), z.wnTol(), z.rInf());
       }, 30);
