@@ -15,6 +15,12 @@ import org.wnverify.check.instance.InstanceStore;
 class SoakFalseAlarmTest {
   private static final int SOAK_SAMPLES = 20;
 
+  private static ClaimOutcome check(String id, long seed, int samples) {
+    Claim claim = ClaimCatalogue.standard().get(ClaimId.parse(id));
+    return claim.check(new CheckContext(seed, samples, null, InstanceStore.none(), Long.MAX_VALUE,
+        CheckContext.Profile.QUICK));
+  }
+
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({
       // rounding floor of (50) measured against the terms before the residual cancels
@@ -23,10 +29,7 @@ class SoakFalseAlarmTest {
       "chou/corollary-3.15#along-trajectory, 25",
   })
   void holdsAtTheSeedThatFailed(String id, long seed) {
-    Claim claim = ClaimCatalogue.standard().get(ClaimId.parse(id));
-    CheckContext ctx = new CheckContext(seed, SOAK_SAMPLES, null, InstanceStore.none(), Long.MAX_VALUE,
-        CheckContext.Profile.QUICK);
-    ClaimOutcome outcome = claim.check(ctx);
+    ClaimOutcome outcome = check(id, seed, SOAK_SAMPLES);
     assertThat(outcome.verdict()).as(id + " on seed " + seed + ": " + outcome.summary())
         .isNotIn(Verdict.VIOLATED, Verdict.REFUTED);
   }
@@ -39,9 +42,7 @@ class SoakFalseAlarmTest {
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"chou/lemma-3.9#corrected, 177"})
   void holdsAtTheSeedThatFailedAtTheDefaultSamples(String id, long seed) {
-    Claim claim = ClaimCatalogue.standard().get(ClaimId.parse(id));
-    CheckContext ctx = new CheckContext(seed, 6, null, InstanceStore.none(), Long.MAX_VALUE, CheckContext.Profile.QUICK);
-    ClaimOutcome outcome = claim.check(ctx);
+    ClaimOutcome outcome = check(id, seed, 6);
     assertThat(outcome.verdict()).as(id + " on seed " + seed + ": " + outcome.summary()).isEqualTo(Verdict.HOLDS);
   }
 
@@ -54,9 +55,7 @@ class SoakFalseAlarmTest {
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"ewn/xor, 138", "ewn/appendix-h#proposition-5, 187"})
   void notRefutedAtTheSeedThatFailedAtOneSample(String id, long seed) {
-    Claim claim = ClaimCatalogue.standard().get(ClaimId.parse(id));
-    CheckContext ctx = new CheckContext(seed, 1, null, InstanceStore.none(), Long.MAX_VALUE, CheckContext.Profile.QUICK);
-    ClaimOutcome outcome = claim.check(ctx);
+    ClaimOutcome outcome = check(id, seed, 1);
     assertThat(outcome.verdict()).as(id + " on seed " + seed + ": " + outcome.summary())
         .isNotIn(Verdict.VIOLATED, Verdict.REFUTED);
   }
