@@ -45,10 +45,14 @@ public final class LogGradientFlow implements StructuredFlow {
 
   /** From the instance's x0 = r0 u0 / ||u0||. */
   public static LogGradientFlow of(DiagonalNetInstance p) {
-    double[] x0 = p.x0();
-    double[] l = new double[x0.length];
+    return from(p, p.x0());
+  }
+
+  /** From another start of the instance's problem, given in x (entries > 0). */
+  public static LogGradientFlow from(DiagonalNetInstance p, double[] start) {
+    double[] l = new double[start.length];
     for (int k = 0; k < l.length; k++) {
-      l[k] = Math.log(x0[k]);
+      l[k] = Math.log(start[k]);
     }
     return new LogGradientFlow(p, l);
   }

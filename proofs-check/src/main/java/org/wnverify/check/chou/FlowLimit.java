@@ -122,14 +122,8 @@ final class FlowLimit {
   /** Gradient flow (11) of the instance's problem from another start. */
   static FlowLimit gf(DiagonalNetInstance p, double[] start) {
     FlowLimit explicit = run(p, new GradientFlowOde(p, start), "GF", null, MAX_TIME);
-    if (!(Vectors.min(start) > 0)) {
-      return explicit;
-    }
-    double[] logStart = new double[start.length];
-    for (int k = 0; k < start.length; k++) {
-      logStart[k] = Math.log(start[k]);
-    }
-    return withStiffFallback(explicit, () -> run(p, new LogGradientFlow(p, logStart), "GF", null, MAX_TIME));
+    return p.depth() >= 2 && Vectors.min(start) > 0
+        ? withStiffFallback(explicit, () -> run(p, LogGradientFlow.from(p, start), "GF", null, MAX_TIME)) : explicit;
   }
 
   /** Gradient flow (11) from the start exp(logStart), in log coordinates (the stiff path). */
@@ -140,10 +134,10 @@ final class FlowLimit {
   /** Gradient flow (11) with another horizon. */
   static FlowLimit gf(DiagonalNetInstance p, double maxTime) {
     if (StiffPath.selected(p)) {
-      return run(p, LogGradientFlow.of(p), "GF", null, maxTime);
+      return gfInLogCoordinates(p, maxTime);
     }
-    return withStiffFallback(run(p, new GradientFlowOde(p), "GF", null, maxTime),
-        () -> run(p, LogGradientFlow.of(p), "GF", null, maxTime));
+    FlowLimit explicit = run(p, new GradientFlowOde(p), "GF", null, maxTime);
+    return logCoordinatesApply(p) ? withStiffFallback(explicit, () -> gfInLogCoordinates(p, maxTime)) : explicit;
   }
 
   /** The WN flow with the given learning rates, stopped on collapse r <= COLLAPSE r0. */
@@ -156,23 +150,26 @@ final class FlowLimit {
    * collapse: grad L(0) = -A^T b != 0 and r passes through 0.
    */
   static FlowLimit wn(DiagonalNetInstance p, LearningRate rate, double maxTime) {
-    String flow = rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)";
     if (StiffPath.selected(p)) {
-      return run(p, new LogWnFlow(p, rate), flow, WnRuns.collapse(p, COLLAPSE), maxTime);
+      return wnInLogCoordinates(p, rate, maxTime);
     }
-    return withStiffFallback(run(p, new WnFlowOde(p, rate), flow, p.depth() >= 2 ? WnRuns.collapse(p, COLLAPSE) : null,
-        maxTime), () -> run(p, new LogWnFlow(p, rate), flow, WnRuns.collapse(p, COLLAPSE), maxTime));
+    FlowLimit explicit = run(p, new WnFlowOde(p, rate), label(rate), p.depth() >= 2 ? WnRuns.collapse(p, COLLAPSE) : null,
+        maxTime);
+    return logCoordinatesApply(p) ? withStiffFallback(explicit, () -> wnInLogCoordinates(p, rate, maxTime)) : explicit;
+  }
+
+  private static String label(LearningRate rate) {
+    return rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)";
   }
 
   /** Gradient flow (11) on the stiff path (log coordinates, RODAS4) whatever the size; L >= 2, x0 > 0. */
-  static FlowLimit gfInLogCoordinates(DiagonalNetInstance p) {
-    return run(p, LogGradientFlow.of(p), "GF", null, MAX_TIME);
+  static FlowLimit gfInLogCoordinates(DiagonalNetInstance p, double maxTime) {
+    return run(p, LogGradientFlow.of(p), "GF", null, maxTime);
   }
 
   /** The WN flow on the stiff path (log coordinates, RODAS4) whatever the size; L >= 2, x0 > 0. */
-  static FlowLimit wnInLogCoordinates(DiagonalNetInstance p, LearningRate rate) {
-    return run(p, new LogWnFlow(p, rate), rate == LearningRate.CONSTANT ? "WN (eta, 1)" : "WN (r^2, 1)",
-        WnRuns.collapse(p, COLLAPSE), MAX_TIME);
+  static FlowLimit wnInLogCoordinates(DiagonalNetInstance p, LearningRate rate, double maxTime) {
+    return run(p, new LogWnFlow(p, rate), label(rate), WnRuns.collapse(p, COLLAPSE), maxTime);
   }
 
   /** Whether the stiff path can integrate this instance (log coordinates need L >= 2 and x0 > 0). */
@@ -184,13 +181,13 @@ final class FlowLimit {
    * Issue 19 (soak, INCONCLUSIVE group C1): an explicit run that spent its evaluation budget is
    * stability-limited, not accuracy-limited (a WN run whose r grew, so that u moves r^2/eta times
    * faster than r; a GF run at L = 3 whose entries spread over many scales): it is repeated on the
-   * stiff path (log coordinates, RODAS4), which the paper-size instances use from the start. Only
-   * for L >= 2 and a start in the open positive orthant (log coordinates); the explicit run stands
-   * where the stiff one does not do better, so nothing that converged before can change.
+   * stiff path (log coordinates, RODAS4), which the paper-size instances use from the start. The
+   * callers pass a stiff run only where log coordinates apply (L >= 2, a start in the open positive
+   * orthant); the explicit run stands where the stiff one does not do better, so nothing that
+   * converged before can change.
    */
   static FlowLimit withStiffFallback(FlowLimit explicit, java.util.function.Supplier<FlowLimit> stiff) {
-    DiagonalNetInstance p = explicit.instance;
-    if (explicit.result.status() != IntegrationStatus.BUDGET_EXHAUSTED || p.depth() < 2 || !(Vectors.min(p.x0()) > 0)) {
+    if (explicit.result.status() != IntegrationStatus.BUDGET_EXHAUSTED) {
       return explicit;
     }
     FlowLimit s = stiff.get();

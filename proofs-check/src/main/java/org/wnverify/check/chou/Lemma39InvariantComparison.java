@@ -189,8 +189,9 @@ final class Lemma39InvariantComparison extends ChouClaim {
     }
   }
 
+  /** Both sides on the instance's own runs, a miss confirmed in log coordinates ({@link #confirmed}). */
   static Sides sides(DiagonalNetInstance p, Form form) {
-    return sides(p, form, FlowLimit.gf(p), FlowLimit.wn(p, LearningRate.CONSTANT));
+    return confirmed(p, form, sides(p, form, FlowLimit.gf(p), FlowLimit.wn(p, LearningRate.CONSTANT)));
   }
 
   static Sides sides(DiagonalNetInstance p, Form form, FlowLimit gf, FlowLimit wn) {
@@ -230,8 +231,7 @@ final class Lemma39InvariantComparison extends ChouClaim {
     if (ChouHypotheses.firstUnmet(hypotheses(), p).isPresent()) {
       return false;
     }
-    FlowLimit[] runs = confirmedRuns(p, form, FlowLimit.gf(p), FlowLimit.wn(p, LearningRate.CONSTANT));
-    Sides s = sides(p, form, runs[0], runs[1]);
+    Sides s = sides(p, form);
     return s.decided() && s.inScope() && !s.holds();
   }
 
@@ -245,21 +245,21 @@ final class Lemma39InvariantComparison extends ChouClaim {
   static final double TINY_GAMMA = 1e-30;
 
   /**
-   * The runs an instance is judged on: where (38)-(41) miss on the explicit path and gamma is below
-   * {@link #TINY_GAMMA}, the two flows are
-   * integrated again in log coordinates (the stiff path), and those runs decide. phi of the limit
+   * The sides an instance is judged on: where (38)-(41) miss on the explicit path and gamma is below
+   * {@link #TINY_GAMMA}, the two flows are integrated again in log coordinates (the stiff path), and
+   * those runs decide. phi of the limit
    * reads log x (L = 2) or x^(2-L) of entries that fall to about gamma(r0, r_inf) x0, which is
    * 1e-61 at small eta; in (r, u) such entries carry no relative accuracy, and the explicit run missed
    * (39)/(41) by 8.8 in log on soak seed 177 (--samples 6, small-eta-4-L2), where the log-coordinate
    * run meets it to 8e-10 (a false VIOLATED). A miss the log-coordinate runs confirm stands.
    */
-  static FlowLimit[] confirmedRuns(DiagonalNetInstance p, Form form, FlowLimit gf, FlowLimit wn) {
-    Sides s = sides(p, form, gf, wn);
+  static Sides confirmed(DiagonalNetInstance p, Form form, Sides s) {
     if (!s.decided() || !s.inScope() || s.holds() || StiffPath.selected(p) || !FlowLimit.logCoordinatesApply(p)
         || !(gamma(p.r0(), s.rInf(), p.eta(), true) < TINY_GAMMA)) {
-      return new FlowLimit[] {gf, wn};
+      return s;
     }
-    return new FlowLimit[] {FlowLimit.gfInLogCoordinates(p), FlowLimit.wnInLogCoordinates(p, LearningRate.CONSTANT)};
+    return sides(p, form, FlowLimit.gfInLogCoordinates(p, FlowLimit.MAX_TIME),
+        FlowLimit.wnInLogCoordinates(p, LearningRate.CONSTANT, FlowLimit.MAX_TIME));
   }
 
   @Override
@@ -279,10 +279,9 @@ final class Lemma39InvariantComparison extends ChouClaim {
     for (Sample<DiagonalNetInstance> g : instances) {
       ctx.checkpoint();
       DiagonalNetInstance p = g.instance();
-      FlowLimit[] runs = confirmedRuns(p, form, FlowLimit.gf(p), FlowLimit.wn(p, LearningRate.CONSTANT));
-      FlowLimit gf = runs[0];
-      FlowLimit wn = runs[1];
-      Sides s = sides(p, form, gf, wn);
+      Sides s = sides(p, form);
+      FlowLimit gf = s.gf();
+      FlowLimit wn = s.wn();
       if (wn.kind == FlowLimit.Kind.COLLAPSED) {
         outOfScope++;
         notes.add(g.label() + ": r_inf = 0 (collapse), outside the hypothesis 'r_inf != 0': " + wn.describe());
@@ -321,8 +320,7 @@ final class Lemma39InvariantComparison extends ChouClaim {
     if (violating != null) {
       Sides v = violation;
       Findings.Shrunk s = Findings.shrinkAndSave(ctx, this, "counterexample", violating.instance(), this::fails, q -> {
-        FlowLimit[] rq = confirmedRuns(q, form, FlowLimit.gf(q), FlowLimit.wn(q, LearningRate.CONSTANT));
-        Sides z = sides(q, form, rq[0], rq[1]);
+        Sides z = sides(q, form);
         return String.format(Locale.ROOT, "Lemma 3.9 (%s) fails: GF miss %.3e (tolerance %.1e), WN miss %.3e (tolerance "
             + "%.1e), r_inf = %.6g", form.text, z.gfMiss(), z.gfTol(), z.wnMiss(), z.wnTol(), z.rInf());
       }, 30);
