@@ -295,6 +295,11 @@ final class Lemma39InvariantComparison extends ChouClaim {
       }
       rows.add(List.of(g.label(), p.depth(), s.rInf(), gamma(p.r0(), s.rInf(), p.eta(), true), s.gfMiss(), s.gfTol(),
           s.wnMiss(), s.wnTol()));
+      if (!StiffPath.selected(p) && wn.system instanceof org.wnverify.numeric.stiff.StructuredFlow) {
+        // the reader must see which integrator the row's numbers come from
+        notes.add(g.label() + ": missed on the explicit (r, u) runs at gamma below " + TINY_GAMMA
+            + ", so both flows were integrated again in log coordinates; the row is theirs");
+      }
       if (s.holds()) {
         held++;
       } else if (violating == null) {
